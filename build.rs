@@ -1,0 +1,137 @@
+//! Validates `data/*.csv` and compiles them into the app as static Rust data: no runtime fetch,
+//! no parsing at start-up, and a bad row fails the build as `data/incidents.csv:LINE: …`.
+//! `HEIST_DATA_DIR` points the build at another copy of the data (used by the tests).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[path = "src/data/csv_reader.rs"]
+#[allow(dead_code)]
+mod csv_reader;
+#[path = "src/data/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+#[path = "src/data/validate.rs"]
+#[allow(dead_code)]
+mod validate;
+
+use chrono::Datelike;
+use schema::{Incident, ReportedFigure, ReportedValue, TimelineEvent};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=HEIST_DATA_DIR");
+    let dir = std::env::var("HEIST_DATA_DIR").unwrap_or_else(|_| "data".to_string());
+    let dir = PathBuf::from(dir);
+    for name in ["incidents.csv", "aggregates.csv", "events.csv"] {
+        println!("cargo:rerun-if-changed={}", dir.join(name).display());
+    }
+
+    let mut errors = Vec::new();
+    let incidents = load(&dir, "incidents.csv", validate::parse_incidents, &mut errors);
+    let figures = load(&dir, "aggregates.csv", validate::parse_aggregates, &mut errors);
+    let events = load(&dir, "events.csv", validate::parse_events, &mut errors);
+    if !errors.is_empty() {
+        for error in &errors {
+            eprintln!("{error}");
+        }
+        eprintln!("{} problem(s) in the dataset; the build stops here.", errors.len());
+        std::process::exit(1);
+    }
+
+    let mut out = String::new();
+    write_incidents(&mut out, &incidents);
+    write_figures(&mut out, &figures);
+    write_events(&mut out, &events);
+    let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
+    std::fs::write(&path, out).expect("write generated dataset");
+}
+
+fn load<T>(
+    dir: &Path,
+    name: &str,
+    parse: fn(&str, &str) -> Result<Vec<T>, Vec<validate::DataError>>,
+    errors: &mut Vec<String>,
+) -> Vec<T> {
+    let path = dir.join(name);
+    let label = path.display().to_string();
+    match std::fs::read_to_string(&path) {
+        Ok(text) => parse(&label, &text).unwrap_or_else(|errs| {
+            errors.extend(errs.iter().map(ToString::to_string));
+            Vec::new()
+        }),
+        Err(e) => {
+            errors.push(format!("{label}: cannot read: {e}"));
+            Vec::new()
+        }
+    }
+}
+
+fn date(d: chrono::NaiveDate) -> String {
+    format!("date({}, {}, {})", d.year(), d.month(), d.day())
+}
+
+fn write_incidents(out: &mut String, rows: &[Incident]) {
+    out.push_str("pub static INCIDENTS: &[Incident] = &[\n");
+    for r in rows {
+        let recovered = match r.recovered_usd {
+            Some(v) => format!("Some({v})"),
+            None => "None".into(),
+        };
+        writeln!(
+            out,
+            "Incident {{ id: Cow::Borrowed({:?}), date: {}, name: Cow::Borrowed({:?}), \
+             category: Category::{:?}, chains: ChainSet::from_bits({}), loss_usd: {}, \
+             recovered_usd: {recovered}, vector: Vector::{:?}, attribution: Attribution::{:?}, \
+             attribution_by: Cow::Borrowed({:?}), source_urls: Cow::Borrowed({:?}), \
+             note: Cow::Borrowed({:?}), search_text: Cow::Borrowed({:?}) }},",
+            r.id,
+            date(r.date),
+            r.name,
+            r.category,
+            r.chains.bits(),
+            r.loss_usd,
+            r.vector,
+            r.attribution,
+            r.attribution_by,
+            r.source_urls,
+            r.note,
+            r.search_text,
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+}
+
+fn write_figures(out: &mut String, rows: &[ReportedFigure]) {
+    out.push_str("pub static REPORTED_FIGURES: &[ReportedFigure] = &[\n");
+    for r in rows {
+        let value = match r.value {
+            ReportedValue::Usd(v) => format!("ReportedValue::Usd({v})"),
+            ReportedValue::Count(v) => format!("ReportedValue::Count({v})"),
+            ReportedValue::Percent(v) => format!("ReportedValue::Percent({v:?})"),
+        };
+        writeln!(
+            out,
+            "ReportedFigure {{ source: Cow::Borrowed({:?}), year: {}, metric: Cow::Borrowed({:?}), \
+             value: {value}, url: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}) }},",
+            r.source, r.year, r.metric, r.url, r.note
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+}
+
+fn write_events(out: &mut String, rows: &[TimelineEvent]) {
+    out.push_str("pub static TIMELINE_EVENTS: &[TimelineEvent] = &[\n");
+    for r in rows {
+        writeln!(
+            out,
+            "TimelineEvent {{ date: {}, label: Cow::Borrowed({:?}), url: Cow::Borrowed({:?}) }},",
+            date(r.date),
+            r.label,
+            r.url
+        )
+        .unwrap();
+    }
+    out.push_str("];\n");
+}

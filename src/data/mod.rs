@@ -1,0 +1,9 @@
+//! Typed rows, their validation, and the compiled-in dataset.
+
+pub mod csv_reader;
+pub mod dataset;
+pub mod schema;
+pub mod validate;
+
+pub use dataset::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+pub use schema::*;

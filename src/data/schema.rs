@@ -1,0 +1,352 @@
+//! The dataset's vocabulary: typed rows and the closed sets of values a row may use.
+//!
+//! This file depends on nothing but `std` and `chrono` because `build.rs` includes it too: the
+//! CSVs are validated with exactly the types the app uses.
+
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// Declares a closed enum whose values have a fixed slug (used in the CSVs and in URLs) and a
+/// human label. Unknown slugs are rejected by `from_slug`, never mapped to a default.
+macro_rules! slug_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal / $label:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in the canonical order used by URLs, legends and filter lists.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub const fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            pub const fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                match slug { $($slug => Some($name::$variant),)+ _ => None }
+            }
+
+            /// Position in [`Self::ALL`]; used as a bit index by [`SlugSet`].
+            pub const fn index(self) -> usize {
+                self as usize
+            }
+        }
+    };
+}
+
+slug_enum! {
+    /// Kind of victim.
+    Category {
+        Defi = "defi" / "DeFi protocol",
+        Cex = "cex" / "Centralised exchange",
+        Bridge = "bridge" / "Bridge",
+        Wallet = "wallet" / "Wallet provider",
+        Gaming = "gaming" / "Gaming / gambling",
+        Payments = "payments" / "Payments",
+        Individual = "individual" / "Individual",
+        Other = "other" / "Other",
+    }
+}
+
+slug_enum! {
+    /// How the funds were taken.
+    Vector {
+        PrivateKeyCompromise = "private_key_compromise" / "Private key compromise",
+        SmartContractExploit = "smart_contract_exploit" / "Smart-contract exploit",
+        OracleManipulation = "oracle_manipulation" / "Oracle manipulation",
+        FlashLoan = "flash_loan" / "Flash loan",
+        AccessControl = "access_control" / "Access control",
+        Phishing = "phishing" / "Phishing",
+        SocialEngineering = "social_engineering" / "Social engineering",
+        Insider = "insider" / "Insider",
+        SupplyChain = "supply_chain" / "Supply chain",
+        Unknown = "unknown" / "Unknown",
+    }
+}
+
+slug_enum! {
+    /// Who is behind the theft, and how sure the public record is.
+    Attribution {
+        DprkConfirmed = "dprk_confirmed" / "DPRK (confirmed)",
+        DprkSuspected = "dprk_suspected" / "DPRK (suspected)",
+        Other = "other" / "Other actor",
+        Unknown = "unknown" / "Unattributed",
+    }
+}
+
+impl Attribution {
+    /// "DPRK-linked" everywhere in the app means confirmed or suspected.
+    pub const fn is_dprk(self) -> bool {
+        matches!(self, Attribution::DprkConfirmed | Attribution::DprkSuspected)
+    }
+}
+
+slug_enum! {
+    /// Blockchains named by the sources; `multi` and `unknown` are what the sources say when
+    /// they do not list chains.
+    Chain {
+        Ethereum = "ethereum" / "Ethereum",
+        Bitcoin = "bitcoin" / "Bitcoin",
+        Bsc = "bsc" / "BNB Chain",
+        Arbitrum = "arbitrum" / "Arbitrum",
+        Polygon = "polygon" / "Polygon",
+        Solana = "solana" / "Solana",
+        Avalanche = "avalanche" / "Avalanche",
+        Optimism = "optimism" / "Optimism",
+        Tron = "tron" / "Tron",
+        Base = "base" / "Base",
+        Blast = "blast" / "Blast",
+        Heco = "heco" / "HECO",
+        Zksync = "zksync" / "zkSync",
+        Fantom = "fantom" / "Fantom",
+        Xrp = "xrp" / "XRP Ledger",
+        Ronin = "ronin" / "Ronin",
+        Bittensor = "bittensor" / "Bittensor",
+        Mantle = "mantle" / "Mantle",
+        Algorand = "algorand" / "Algorand",
+        Terra = "terra" / "Terra",
+        Metis = "metis" / "Metis",
+        Moonriver = "moonriver" / "Moonriver",
+        Dogechain = "dogechain" / "Dogechain",
+        Mixin = "mixin" / "Mixin",
+        Starkex = "starkex" / "StarkEx",
+        Klaytn = "klaytn" / "Klaytn",
+        Stacks = "stacks" / "Stacks",
+        Linea = "linea" / "Linea",
+        Litecoin = "litecoin" / "Litecoin",
+        BitcoinCash = "bitcoin-cash" / "Bitcoin Cash",
+        Monero = "monero" / "Monero",
+        Scroll = "scroll" / "Scroll",
+        Casper = "casper" / "Casper",
+        Aptos = "aptos" / "Aptos",
+        Evm = "evm" / "EVM (unspecified)",
+        Multi = "multi" / "Multiple chains",
+        Unknown = "unknown" / "Unknown chain",
+    }
+}
+
+slug_enum! {
+    /// The years the dataset covers; rows outside are rejected.
+    Year {
+        Y2023 = "2023" / "2023",
+        Y2024 = "2024" / "2024",
+    }
+}
+
+impl Year {
+    pub const fn number(self) -> i32 {
+        match self {
+            Year::Y2023 => 2023,
+            Year::Y2024 => 2024,
+        }
+    }
+
+    pub fn from_number(year: i32) -> Option<Self> {
+        match year {
+            2023 => Some(Year::Y2023),
+            2024 => Some(Year::Y2024),
+            _ => None,
+        }
+    }
+
+    /// The other covered year, for "change vs the other year".
+    pub const fn other(self) -> Self {
+        match self {
+            Year::Y2023 => Year::Y2024,
+            Year::Y2024 => Year::Y2023,
+        }
+    }
+}
+
+/// Common interface of the slug enums, so sets, parsers and filter lists are written once.
+pub trait Slug: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    fn slug(self) -> &'static str;
+    fn label(self) -> &'static str;
+    fn from_slug(slug: &str) -> Option<Self>;
+    fn index(self) -> usize;
+}
+
+macro_rules! impl_slug {
+    ($($name:ident),+) => {$(
+        impl Slug for $name {
+            const ALL: &'static [Self] = $name::ALL;
+            fn slug(self) -> &'static str { $name::slug(self) }
+            fn label(self) -> &'static str { $name::label(self) }
+            fn from_slug(slug: &str) -> Option<Self> { $name::from_slug(slug) }
+            fn index(self) -> usize { $name::index(self) }
+        }
+    )+};
+}
+impl_slug!(Category, Vector, Attribution, Chain, Year);
+
+/// A set of slug-enum values as a bitmask: membership tests in the filter loop are one AND.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct SlugSet<T: Slug> {
+    bits: u64,
+    marker: std::marker::PhantomData<T>,
+}
+
+impl<T: Slug> SlugSet<T> {
+    pub const EMPTY: Self = Self::from_bits(0);
+
+    pub const fn from_bits(bits: u64) -> Self {
+        Self {
+            bits,
+            marker: std::marker::PhantomData,
+        }
+    }
+
+    pub const fn bits(self) -> u64 {
+        self.bits
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.bits == 0
+    }
+
+    pub fn len(self) -> usize {
+        self.bits.count_ones() as usize
+    }
+
+    pub fn contains(self, value: T) -> bool {
+        self.bits & (1 << value.index()) != 0
+    }
+
+    pub fn insert(&mut self, value: T) {
+        self.bits |= 1 << value.index();
+    }
+
+    pub fn remove(&mut self, value: T) {
+        self.bits &= !(1 << value.index());
+    }
+
+    pub fn toggled(mut self, value: T) -> Self {
+        self.bits ^= 1 << value.index();
+        self
+    }
+
+    pub fn intersects(self, other: Self) -> bool {
+        self.bits & other.bits != 0
+    }
+
+    /// Members in canonical order.
+    pub fn iter(self) -> impl Iterator<Item = T> {
+        T::ALL.iter().copied().filter(move |v| self.contains(*v))
+    }
+}
+
+impl<T: Slug> FromIterator<T> for SlugSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut set = Self::EMPTY;
+        for value in iter {
+            set.insert(value);
+        }
+        set
+    }
+}
+
+impl<T: Slug> Default for SlugSet<T> {
+    fn default() -> Self {
+        Self::EMPTY
+    }
+}
+
+impl<T: Slug + std::fmt::Debug> std::fmt::Debug for SlugSet<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_set().entries(self.iter()).finish()
+    }
+}
+
+pub type ChainSet = SlugSet<Chain>;
+
+/// One theft, as the sources describe it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incident {
+    /// Stable slug, e.g. `wazirx-2024`; used in URLs and downloads.
+    pub id: Cow<'static, str>,
+    /// Day of the theft (not of its disclosure).
+    pub date: NaiveDate,
+    pub name: Cow<'static, str>,
+    pub category: Category,
+    pub chains: ChainSet,
+    /// Reported loss in US dollars at the time of the theft.
+    pub loss_usd: u64,
+    /// Only where a source states a recovered amount.
+    pub recovered_usd: Option<u64>,
+    pub vector: Vector,
+    pub attribution: Attribution,
+    /// Who made the attribution (agency, victim, analyst); empty for `unknown`.
+    pub attribution_by: Cow<'static, str>,
+    /// One or more source URLs separated by `;`.
+    pub source_urls: Cow<'static, str>,
+    pub note: Cow<'static, str>,
+    /// Lower-cased `name` and `note`, precomputed so free-text search does no allocation.
+    pub search_text: Cow<'static, str>,
+}
+
+impl Incident {
+    pub fn sources(&self) -> impl Iterator<Item = &str> {
+        self.source_urls
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+    }
+
+    /// The covered year of the theft; validation guarantees it is one.
+    pub fn year(&self) -> Year {
+        if chrono::Datelike::year(&self.date) <= FIRST_YEAR {
+            Year::Y2023
+        } else {
+            Year::Y2024
+        }
+    }
+}
+
+/// The unit a report's headline figure is in; decided by the metric's name so a percentage can
+/// never be summed as dollars.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ReportedValue {
+    Usd(u64),
+    Count(u64),
+    Percent(f64),
+}
+
+/// A headline figure as a report or an article printed it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportedFigure {
+    pub source: Cow<'static, str>,
+    pub year: i32,
+    pub metric: Cow<'static, str>,
+    pub value: ReportedValue,
+    pub url: Cow<'static, str>,
+    pub note: Cow<'static, str>,
+}
+
+/// A dated annotation for the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineEvent {
+    pub date: NaiveDate,
+    pub label: Cow<'static, str>,
+    pub url: Cow<'static, str>,
+}
+
+pub const FIRST_YEAR: i32 = 2023;
+pub const LAST_YEAR: i32 = 2024;
+
+/// Lower-case text searched by the `q` filter.
+pub fn search_text(name: &str, note: &str) -> String {
+    let mut text = String::with_capacity(name.len() + note.len() + 1);
+    text.push_str(&name.to_lowercase());
+    text.push('\n');
+    text.push_str(&note.to_lowercase());
+    text
+}
+
+/// Lets other modules declare their own closed vocabularies (views, sort columns) the same way.
+#[allow(unused_imports)]
+pub(crate) use {impl_slug, slug_enum};

@@ -1,0 +1,346 @@
+//! CSV text → typed, validated rows. `build.rs` runs this on `data/*.csv` so a bad row fails the
+//! build as `data/incidents.csv:LINE: what is wrong`; the tests run it on broken copies.
+
+use super::csv_reader::{read_records, Record};
+use super::schema::*;
+use chrono::{Datelike, NaiveDate};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+
+pub const INCIDENTS_HEADER: &[&str] = &[
+    "id",
+    "date",
+    "name",
+    "category",
+    "chains",
+    "loss_usd",
+    "recovered_usd",
+    "vector",
+    "attribution",
+    "attribution_by",
+    "source_url",
+    "note",
+];
+pub const AGGREGATES_HEADER: &[&str] = &["source", "year", "metric", "value", "url", "note"];
+pub const EVENTS_HEADER: &[&str] = &["date", "label", "url"];
+
+/// A problem in one row of a data file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataError {
+    pub file: String,
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Collects every error of a file instead of stopping at the first, so one build run lists
+/// everything a data editor has to fix.
+struct Checker<'a> {
+    file: &'a str,
+    errors: Vec<DataError>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a str) -> Self {
+        Self {
+            file,
+            errors: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.errors.push(DataError {
+            file: self.file.to_string(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    /// Splits the file, checks the header and the field count; returns the data records.
+    fn records(&mut self, text: &str, header: &[&str]) -> Vec<Record> {
+        let mut records = match read_records(text) {
+            Ok(records) => records,
+            Err(e) => {
+                self.error(e.line, e.message);
+                return Vec::new();
+            }
+        };
+        if records.is_empty() {
+            self.error(1, "file is empty (expected a header row)");
+            return Vec::new();
+        }
+        let head = records.remove(0);
+        if head.fields != header {
+            self.error(
+                head.line,
+                format!(
+                    "header must be `{}`, found `{}`",
+                    header.join(","),
+                    head.fields.join(",")
+                ),
+            );
+            return Vec::new();
+        }
+        records.retain(|r| {
+            let ok = r.fields.len() == header.len();
+            if !ok {
+                self.error(
+                    r.line,
+                    format!(
+                        "expected {} fields, found {}",
+                        header.len(),
+                        r.fields.len()
+                    ),
+                );
+            }
+            ok
+        });
+        records
+    }
+
+    fn finish<T>(self, rows: Vec<T>) -> Result<Vec<T>, Vec<DataError>> {
+        if self.errors.is_empty() {
+            Ok(rows)
+        } else {
+            Err(self.errors)
+        }
+    }
+}
+
+fn parse_enum<T: Slug>(value: &str, what: &str) -> Result<T, String> {
+    T::from_slug(value).ok_or_else(|| {
+        let expected: Vec<&str> = T::ALL.iter().map(|v| v.slug()).collect();
+        format!(
+            "unknown {what} '{value}' (expected one of: {})",
+            expected.join(", ")
+        )
+    })
+}
+
+fn parse_date(value: &str, what: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| format!("{what} '{value}' is not a date in YYYY-MM-DD form"))
+}
+
+/// Whole, non-negative dollars; a decimal point or a sign is an error, not something to round.
+pub fn parse_usd(value: &str, what: &str) -> Result<u64, String> {
+    if value.starts_with('-') {
+        return Err(format!("{what} '{value}' is negative"));
+    }
+    if value.contains('.') || value.contains(',') {
+        return Err(format!("{what} '{value}' is not a whole number of dollars"));
+    }
+    if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(format!("{what} '{value}' is not a number"));
+    }
+    value
+        .parse()
+        .map_err(|_| format!("{what} '{value}' is too large"))
+}
+
+fn is_slug_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+fn check_urls(urls: &str, what: &str) -> Result<(), String> {
+    let mut any = false;
+    for url in urls.split(';').map(str::trim).filter(|u| !u.is_empty()) {
+        any = true;
+        if !(url.starts_with("https://") || url.starts_with("http://")) {
+            return Err(format!("{what} '{url}' is not an http(s) URL"));
+        }
+    }
+    if any {
+        Ok(())
+    } else {
+        Err(format!("missing {what}"))
+    }
+}
+
+/// Parses and validates `incidents.csv`. `file` is the path used in messages.
+pub fn parse_incidents(file: &str, text: &str) -> Result<Vec<Incident>, Vec<DataError>> {
+    let mut check = Checker::new(file);
+    let records = check.records(text, INCIDENTS_HEADER);
+    let mut first_line_of_id: HashMap<String, usize> = HashMap::new();
+    let mut rows = Vec::with_capacity(records.len());
+    for record in records {
+        let line = record.line;
+        if let Some(first) = first_line_of_id.get(&record.fields[0]) {
+            check.error(
+                line,
+                format!("duplicate id '{}' (first on line {first})", record.fields[0]),
+            );
+            continue;
+        }
+        first_line_of_id.insert(record.fields[0].clone(), line);
+        match incident_from_fields(&record.fields) {
+            Ok(row) => rows.push(row),
+            Err(message) => check.error(line, message),
+        }
+    }
+    check.finish(rows)
+}
+
+fn incident_from_fields(f: &[String]) -> Result<Incident, String> {
+    let [id, date, name, category, chains, loss, recovered, vector, attribution, attribution_by, source_url, note] =
+        f
+    else {
+        return Err("wrong number of fields".into());
+    };
+    if !is_slug_id(id) {
+        return Err(format!(
+            "id '{id}' must be a non-empty slug of a-z, 0-9 and '-'"
+        ));
+    }
+    let date = parse_date(date, "date")?;
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+        return Err(format!(
+            "date {date} is outside {FIRST_YEAR}-01-01..{LAST_YEAR}-12-31"
+        ));
+    }
+    if name.trim().is_empty() {
+        return Err("missing name".into());
+    }
+    let category: Category = parse_enum(category, "category")?;
+    let mut chain_set = ChainSet::EMPTY;
+    for chain in chains.split(';') {
+        chain_set.insert(parse_enum::<Chain>(chain.trim(), "chain")?);
+    }
+    let loss_usd = parse_usd(loss, "loss_usd")?;
+    let recovered_usd = if recovered.is_empty() {
+        None
+    } else {
+        Some(parse_usd(recovered, "recovered_usd")?)
+    };
+    if let Some(recovered) = recovered_usd {
+        if recovered > loss_usd {
+            return Err(format!(
+                "recovered_usd {recovered} exceeds loss_usd {loss_usd}"
+            ));
+        }
+    }
+    let vector: Vector = parse_enum(vector, "vector")?;
+    let attribution: Attribution = parse_enum(attribution, "attribution")?;
+    if attribution != Attribution::Unknown && attribution_by.trim().is_empty() {
+        return Err(format!(
+            "attribution '{}' needs attribution_by (who attributed it)",
+            attribution.slug()
+        ));
+    }
+    check_urls(source_url, "source_url")?;
+    Ok(Incident {
+        id: Cow::Owned(id.clone()),
+        date,
+        name: Cow::Owned(name.clone()),
+        category,
+        chains: chain_set,
+        loss_usd,
+        recovered_usd,
+        vector,
+        attribution,
+        attribution_by: Cow::Owned(attribution_by.clone()),
+        source_urls: Cow::Owned(source_url.clone()),
+        note: Cow::Owned(note.clone()),
+        search_text: Cow::Owned(search_text(name, note)),
+    })
+}
+
+/// The unit of a metric follows from its name: `…_usd` dollars, `…_pct` a percentage,
+/// `incidents…` / `…_incidents…` a count.
+fn reported_value(metric: &str, value: &str) -> Result<ReportedValue, String> {
+    if metric.ends_with("_usd") || metric.contains("_usd_") {
+        parse_usd(value, "value").map(ReportedValue::Usd)
+    } else if metric.ends_with("_pct") {
+        value
+            .parse::<f64>()
+            .ok()
+            .filter(|v| v.is_finite())
+            .map(ReportedValue::Percent)
+            .ok_or_else(|| format!("value '{value}' is not a percentage"))
+    } else if metric.starts_with("incidents") || metric.contains("_incidents") {
+        parse_usd(value, "value").map(ReportedValue::Count)
+    } else {
+        Err(format!(
+            "metric '{metric}' has no known unit (name it …_usd, …_pct or …incidents…)"
+        ))
+    }
+}
+
+/// Parses and validates `aggregates.csv`.
+pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, Vec<DataError>> {
+    let mut check = Checker::new(file);
+    let records = check.records(text, AGGREGATES_HEADER);
+    let mut rows = Vec::with_capacity(records.len());
+    for record in records {
+        let [source, year, metric, value, url, note] = &record.fields[..] else {
+            continue;
+        };
+        let row = (|| {
+            if source.trim().is_empty() {
+                return Err("missing source".to_string());
+            }
+            let year: i32 = year
+                .parse()
+                .ok()
+                .filter(|y| (2009..=2100).contains(y))
+                .ok_or_else(|| format!("year '{year}' is not a year"))?;
+            let value = reported_value(metric, value)?;
+            check_urls(url, "url")?;
+            Ok(ReportedFigure {
+                source: Cow::Owned(source.clone()),
+                year,
+                metric: Cow::Owned(metric.clone()),
+                value,
+                url: Cow::Owned(url.clone()),
+                note: Cow::Owned(note.clone()),
+            })
+        })();
+        match row {
+            Ok(row) => rows.push(row),
+            Err(message) => check.error(record.line, message),
+        }
+    }
+    check.finish(rows)
+}
+
+/// Parses and validates `events.csv`. Events may fall after the covered years (later
+/// attributions), but not before them.
+pub fn parse_events(file: &str, text: &str) -> Result<Vec<TimelineEvent>, Vec<DataError>> {
+    let mut check = Checker::new(file);
+    let records = check.records(text, EVENTS_HEADER);
+    let mut rows = Vec::with_capacity(records.len());
+    for record in records {
+        let [date, label, url] = &record.fields[..] else {
+            continue;
+        };
+        let row = (|| {
+            let date = parse_date(date, "date")?;
+            if date.year() < FIRST_YEAR {
+                return Err(format!("date {date} is before {FIRST_YEAR}"));
+            }
+            if label.trim().is_empty() {
+                return Err("missing label".to_string());
+            }
+            check_urls(url, "url")?;
+            Ok(TimelineEvent {
+                date,
+                label: Cow::Owned(label.clone()),
+                url: Cow::Owned(url.clone()),
+            })
+        })();
+        match row {
+            Ok(row) => rows.push(row),
+            Err(message) => check.error(record.line, message),
+        }
+    }
+    check.finish(rows)
+}

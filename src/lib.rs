@@ -1,0 +1,15 @@
+//! Crypto Heist Explorer: cryptocurrency theft in 2023 vs 2024, North Korea (DPRK) vs everyone
+//! else.
+//!
+//! Layers, each depending only on those above it: `data` (typed rows, compiled in) → `query`
+//! (filter, aggregate, reconcile) → `state` (view state ↔ URL) → `format`, `summary` →
+//! `charts` (aggregates → ECharts options) → `ui` (Leptos components, wasm only).
+//! Everything but `ui` is plain Rust, unit-tested on the host.
+
+pub mod data;
+pub mod format;
+pub mod query;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

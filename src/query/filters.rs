@@ -1,0 +1,219 @@
+//! Which incidents a view shows. Values within a filter are OR-ed, filters are AND-ed; an empty
+//! set means "no restriction".
+
+use crate::data::{Attribution, Category, Chain, Incident, SlugSet, Vector, Year};
+use chrono::NaiveDate;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filters {
+    pub years: SlugSet<Year>,
+    pub attributions: SlugSet<Attribution>,
+    pub categories: SlugSet<Category>,
+    pub vectors: SlugSet<Vector>,
+    /// Rows whose chains include any of these.
+    pub chains: SlugSet<Chain>,
+    /// Inclusive loss bounds in USD.
+    pub min_usd: Option<u64>,
+    pub max_usd: Option<u64>,
+    /// Inclusive date bounds.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Free text matched case-insensitively against name and note.
+    pub text: String,
+}
+
+/// The filters that offer options with counts beside them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Facet {
+    Year = 0,
+    Attribution = 1,
+    Category = 2,
+    Vector = 3,
+    Chain = 4,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 5] = [
+        Facet::Year,
+        Facet::Attribution,
+        Facet::Category,
+        Facet::Vector,
+        Facet::Chain,
+    ];
+
+    const fn bit(self) -> u8 {
+        1 << self as u8
+    }
+}
+
+/// The filters that are not facets share one bit: a row failing them counts nowhere.
+const NON_FACET_BIT: u8 = 1 << 5;
+
+/// The filters compiled for the hot loop: lower-cased text once, bitmasks for sets.
+pub struct CompiledFilters {
+    years: u64,
+    attributions: u64,
+    categories: u64,
+    vectors: u64,
+    chains: u64,
+    min_usd: u64,
+    max_usd: u64,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    text: Option<String>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        *self == Filters::default()
+    }
+
+    pub fn compile(&self) -> CompiledFilters {
+        let text = self.text.trim().to_lowercase();
+        CompiledFilters {
+            years: self.years.bits(),
+            attributions: self.attributions.bits(),
+            categories: self.categories.bits(),
+            vectors: self.vectors.bits(),
+            chains: self.chains.bits(),
+            min_usd: self.min_usd.unwrap_or(0),
+            max_usd: self.max_usd.unwrap_or(u64::MAX),
+            from: self.from,
+            to: self.to,
+            text: (!text.is_empty()).then_some(text),
+        }
+    }
+
+    /// The incidents that pass every filter, in dataset order.
+    pub fn apply<'a>(&self, incidents: &'a [Incident]) -> Vec<&'a Incident> {
+        let compiled = self.compile();
+        incidents.iter().filter(|i| compiled.matches(i)).collect()
+    }
+}
+
+fn passes(selected: u64, value_bits: u64) -> bool {
+    selected == 0 || selected & value_bits != 0
+}
+
+impl CompiledFilters {
+    /// Bits of the filters this row fails: one per [`Facet`], one for all the others.
+    pub fn failures(&self, row: &Incident) -> u8 {
+        let mut failed = 0;
+        if !passes(self.years, 1 << row.year().index()) {
+            failed |= Facet::Year.bit();
+        }
+        if !passes(self.attributions, 1 << row.attribution.index()) {
+            failed |= Facet::Attribution.bit();
+        }
+        if !passes(self.categories, 1 << row.category.index()) {
+            failed |= Facet::Category.bit();
+        }
+        if !passes(self.vectors, 1 << row.vector.index()) {
+            failed |= Facet::Vector.bit();
+        }
+        if !passes(self.chains, row.chains.bits()) {
+            failed |= Facet::Chain.bit();
+        }
+        if !self.passes_non_facets(row) {
+            failed |= NON_FACET_BIT;
+        }
+        failed
+    }
+
+    fn passes_non_facets(&self, row: &Incident) -> bool {
+        row.loss_usd >= self.min_usd
+            && row.loss_usd <= self.max_usd
+            && self.from.is_none_or(|from| row.date >= from)
+            && self.to.is_none_or(|to| row.date <= to)
+            && self
+                .text
+                .as_deref()
+                .is_none_or(|text| row.search_text.contains(text))
+    }
+
+    pub fn matches(&self, row: &Incident) -> bool {
+        self.failures(row) == 0
+    }
+}
+
+/// Whether a row that fails exactly `failures` still counts toward `facet`'s option counts:
+/// an option's count is "rows you would see if you picked it", so the facet's own selection is
+/// ignored and every other filter applies.
+pub fn counts_toward(failures: u8, facet: Facet) -> bool {
+    failures & !facet.bit() == 0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::INCIDENTS;
+
+    #[test]
+    fn no_filters_keep_every_row() {
+        assert_eq!(Filters::default().apply(INCIDENTS).len(), INCIDENTS.len());
+    }
+
+    #[test]
+    fn values_within_a_filter_are_ored_and_filters_anded() {
+        let filters = Filters {
+            years: [Year::Y2024].into_iter().collect(),
+            categories: [Category::Cex, Category::Bridge].into_iter().collect(),
+            ..Filters::default()
+        };
+        let rows = filters.apply(INCIDENTS);
+        assert!(!rows.is_empty());
+        assert!(rows.iter().all(|r| r.year() == Year::Y2024
+            && matches!(r.category, Category::Cex | Category::Bridge)));
+        let expected = INCIDENTS
+            .iter()
+            .filter(|r| {
+                r.year() == Year::Y2024 && matches!(r.category, Category::Cex | Category::Bridge)
+            })
+            .count();
+        assert_eq!(rows.len(), expected);
+    }
+
+    #[test]
+    fn loss_and_date_bounds_are_inclusive() {
+        let some = &INCIDENTS[INCIDENTS.len() / 2];
+        let filters = Filters {
+            min_usd: Some(some.loss_usd),
+            max_usd: Some(some.loss_usd),
+            from: Some(some.date),
+            to: Some(some.date),
+            ..Filters::default()
+        };
+        assert!(filters.apply(INCIDENTS).iter().any(|r| r.id == some.id));
+    }
+
+    #[test]
+    fn text_search_ignores_case_and_looks_in_the_note() {
+        let filters = Filters {
+            text: "  WAZIRX ".into(),
+            ..Filters::default()
+        };
+        let rows = filters.apply(INCIDENTS);
+        assert!(rows.iter().any(|r| r.name.contains("WazirX")));
+        let by_note = INCIDENTS
+            .iter()
+            .find(|r| !r.note.is_empty())
+            .expect("some row has a note");
+        let word: String = by_note.note.split_whitespace().last().unwrap().to_uppercase();
+        let filters = Filters {
+            text: word,
+            ..Filters::default()
+        };
+        assert!(filters.apply(INCIDENTS).iter().any(|r| r.id == by_note.id));
+    }
+
+    #[test]
+    fn chain_filter_matches_rows_listing_that_chain_among_others() {
+        let filters = Filters {
+            chains: [Chain::Arbitrum].into_iter().collect(),
+            ..Filters::default()
+        };
+        let rows = filters.apply(INCIDENTS);
+        assert!(rows.iter().any(|r| r.chains.len() > 1));
+        assert!(rows.iter().all(|r| r.chains.contains(Chain::Arbitrum)));
+    }
+}

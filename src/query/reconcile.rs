@@ -1,0 +1,194 @@
+//! Puts each report's headline figure beside the dataset's own sum for the same scope, so the
+//! gap between "what was reported" and "what we can name" is computed, never typed in.
+
+use super::breakdown::Tally;
+use crate::data::{Attribution, Incident, ReportedFigure, ReportedValue, Year};
+
+/// The report whose figures the headline numbers are compared with: Chainalysis' December 2024
+/// update ("$2.2 billion stolen in 2024", DPRK $1.34B in 47 incidents).
+pub const PRIMARY_SOURCE: &str = "chainalysis_2025_crypto_crime_report";
+
+/// Which incidents a reported figure counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    All,
+    /// DPRK-linked: confirmed + suspected.
+    Dprk,
+}
+
+impl Scope {
+    pub const fn label(self) -> &'static str {
+        match self {
+            Scope::All => "All thefts",
+            Scope::Dprk => "DPRK-linked",
+        }
+    }
+}
+
+/// Dollars or incidents.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Usd,
+    Count,
+}
+
+/// The scope and measure of the metrics that describe whole-year totals; other metrics
+/// (monthly, half-year, shares) have no dataset counterpart here.
+pub fn metric_scope(metric: &str) -> Option<(Scope, Measure)> {
+    match metric {
+        "total_stolen_usd" => Some((Scope::All, Measure::Usd)),
+        "incidents" => Some((Scope::All, Measure::Count)),
+        "dprk_stolen_usd" => Some((Scope::Dprk, Measure::Usd)),
+        "dprk_incidents" => Some((Scope::Dprk, Measure::Count)),
+        _ => None,
+    }
+}
+
+/// The dataset's totals for one year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct YearTotals {
+    pub all: Tally,
+    pub dprk_confirmed: Tally,
+    /// Confirmed + suspected.
+    pub dprk: Tally,
+}
+
+impl YearTotals {
+    pub fn scope(&self, scope: Scope) -> Tally {
+        match scope {
+            Scope::All => self.all,
+            Scope::Dprk => self.dprk,
+        }
+    }
+}
+
+/// Totals per covered year, indexed by `Year::index`.
+pub fn dataset_totals(incidents: &[Incident]) -> [YearTotals; 2] {
+    let mut totals = [YearTotals::default(); 2];
+    for row in incidents {
+        let t = &mut totals[row.year().index()];
+        let one = Tally {
+            usd: row.loss_usd,
+            count: 1,
+        };
+        t.all = t.all.plus(one);
+        if row.attribution.is_dprk() {
+            t.dprk = t.dprk.plus(one);
+        }
+        if row.attribution == Attribution::DprkConfirmed {
+            t.dprk_confirmed = t.dprk_confirmed.plus(one);
+        }
+    }
+    totals
+}
+
+/// One reported figure beside the dataset's figure for the same year, scope and measure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison {
+    pub figure: &'static ReportedFigure,
+    pub year: Year,
+    pub scope: Scope,
+    pub measure: Measure,
+    pub reported: u64,
+    pub dataset: u64,
+}
+
+impl Comparison {
+    /// Dataset as a percentage of the reported figure.
+    pub fn coverage_pct(&self) -> f64 {
+        if self.reported == 0 {
+            0.0
+        } else {
+            self.dataset as f64 / self.reported as f64 * 100.0
+        }
+    }
+}
+
+/// Every whole-year figure of a covered year, beside the dataset's sum.
+pub fn reconcile(
+    incidents: &[Incident],
+    figures: &'static [ReportedFigure],
+) -> Vec<Comparison> {
+    let totals = dataset_totals(incidents);
+    figures
+        .iter()
+        .filter_map(|figure| {
+            let year = Year::from_number(figure.year)?;
+            let (scope, measure) = metric_scope(&figure.metric)?;
+            let reported = match (figure.value, measure) {
+                (ReportedValue::Usd(v), Measure::Usd) | (ReportedValue::Count(v), Measure::Count) => v,
+                _ => return None,
+            };
+            let tally = totals[year.index()].scope(scope);
+            let dataset = match measure {
+                Measure::Usd => tally.usd,
+                Measure::Count => u64::from(tally.count),
+            };
+            Some(Comparison {
+                figure,
+                year,
+                scope,
+                measure,
+                reported,
+                dataset,
+            })
+        })
+        .collect()
+}
+
+/// The primary report's figure for a year, scope and measure, for the headline numbers.
+pub fn primary_figure(
+    comparisons: &[Comparison],
+    year: Year,
+    scope: Scope,
+    measure: Measure,
+) -> Option<&Comparison> {
+    comparisons.iter().find(|c| {
+        c.figure.source == PRIMARY_SOURCE && c.year == year && c.scope == scope && c.measure == measure
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{INCIDENTS, REPORTED_FIGURES};
+
+    #[test]
+    fn dataset_side_is_the_sum_of_the_matching_rows() {
+        let comparisons = reconcile(INCIDENTS, REPORTED_FIGURES);
+        for c in &comparisons {
+            let rows = INCIDENTS.iter().filter(|r| {
+                r.year() == c.year && (c.scope == Scope::All || r.attribution.is_dprk())
+            });
+            let expected = match c.measure {
+                Measure::Usd => rows.map(|r| r.loss_usd).sum::<u64>(),
+                Measure::Count => rows.count() as u64,
+            };
+            assert_eq!(c.dataset, expected, "{:?}", c.figure);
+        }
+    }
+
+    #[test]
+    fn chainalysis_headline_figures_are_present_for_both_years() {
+        let comparisons = reconcile(INCIDENTS, REPORTED_FIGURES);
+        let get = |year, scope, measure| {
+            primary_figure(&comparisons, year, scope, measure)
+                .map(|c| c.reported)
+                .unwrap_or_else(|| panic!("missing {year:?} {scope:?} {measure:?}"))
+        };
+        assert_eq!(get(Year::Y2024, Scope::Dprk, Measure::Usd), 1_340_000_000);
+        assert_eq!(get(Year::Y2024, Scope::Dprk, Measure::Count), 47);
+        assert_eq!(get(Year::Y2024, Scope::All, Measure::Usd), 2_200_000_000);
+        assert_eq!(get(Year::Y2024, Scope::All, Measure::Count), 303);
+        assert_eq!(get(Year::Y2023, Scope::Dprk, Measure::Usd), 660_500_000);
+        assert_eq!(get(Year::Y2023, Scope::Dprk, Measure::Count), 20);
+    }
+
+    #[test]
+    fn confirmed_is_a_subset_of_dprk_which_is_a_subset_of_all() {
+        for t in dataset_totals(INCIDENTS) {
+            assert!(t.dprk_confirmed.usd <= t.dprk.usd && t.dprk.usd <= t.all.usd);
+            assert!(t.dprk_confirmed.count <= t.dprk.count && t.dprk.count <= t.all.count);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+//! View state and its URL form.
+
+pub mod query_string;
+pub mod url_codec;
+pub mod view_state;
+
+pub use query_string::{parse, serialize, Ignored, Parsed};
+pub use view_state::{Sort, SortColumn, Theme, View, ViewState};
