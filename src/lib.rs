@@ -10,6 +10,7 @@ pub mod data;
 pub mod format;
 pub mod query;
 pub mod state;
+pub mod charts;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -1,0 +1,165 @@
+//! How thefts are distributed: by incident size, by kind of victim, by attack vector.
+
+use super::comparison::{DPRK_NAME, OTHERS_NAME};
+use super::*;
+use crate::data::{Category, Slug, Vector};
+use crate::query::{SizeBucket, Split};
+use charming::element::ItemStyle;
+use charming::series::Bar;
+
+/// Incident counts per size class, DPRK vs everyone else, one stack per shown year.
+pub fn size_chart(input: &ChartInput) -> BuiltChart {
+    let p = &input.palette;
+    let years = input.shown_years();
+    let labels = SizeBucket::ALL.iter().map(|b| b.label().to_string()).collect();
+    let mut chart = base_chart(p)
+        .grid(grid())
+        .x_axis(category_axis(p, labels))
+        .y_axis(value_axis(p, Unit::Count).min_interval(1));
+    let mut units = Vec::new();
+    let mut clicks = Vec::new();
+    for year in &years {
+        let latest = *year == Year::Y2024 || years.len() == 1;
+        for (dprk, who) in [(true, DPRK_NAME), (false, OTHERS_NAME)] {
+            let color = match (dprk, latest) {
+                (true, true) => p.dprk,
+                (true, false) => p.dprk_soft,
+                (false, true) => p.others,
+                (false, false) => p.others_soft,
+            };
+            let values: Vec<f64> = input.breakdown.sizes[year.index()]
+                .iter()
+                .map(|s| f64::from(if dprk { s.dprk.count } else { s.others.count }))
+                .collect();
+            chart = chart.series(
+                Bar::new()
+                    .name(format!("{} {}", year.slug(), who))
+                    .stack(year.slug())
+                    .item_style(ItemStyle::new().color(color))
+                    .data(values),
+            );
+            units.push(Unit::Count);
+            clicks.push(
+                SizeBucket::ALL
+                    .iter()
+                    .map(|b| Narrowing {
+                        year: Some(*year),
+                        dprk: Some(dprk),
+                        loss: Some(b.range()),
+                        ..Narrowing::default()
+                    })
+                    .collect(),
+            );
+        }
+    }
+    BuiltChart {
+        chart,
+        units,
+        clicks,
+    }
+}
+
+/// Horizontal stacked bars of dollars per group, largest first, empty groups left out.
+fn grouped_chart<T: Slug>(
+    input: &ChartInput,
+    totals: Vec<(T, Split)>,
+    click: impl Fn(T, bool) -> Narrowing,
+) -> BuiltChart {
+    let p = &input.palette;
+    let mut rows: Vec<(T, Split)> = totals
+        .into_iter()
+        .filter(|(_, s)| s.total().count > 0)
+        .collect();
+    // Largest at the top: ECharts draws the first category at the bottom.
+    rows.sort_by_key(|(_, s)| s.total().usd);
+    let labels = rows.iter().map(|(g, _)| g.label().to_string()).collect();
+    let mut chart = base_chart(p)
+        .grid(grid())
+        .x_axis(value_axis(p, Unit::Usd))
+        .y_axis(category_axis(p, labels));
+    let mut clicks = Vec::new();
+    for (dprk, name, color) in [(true, DPRK_NAME, p.dprk), (false, OTHERS_NAME, p.others)] {
+        let values: Vec<f64> = rows
+            .iter()
+            .map(|(_, s)| usd_value(if dprk { s.dprk.usd } else { s.others.usd }))
+            .collect();
+        chart = chart.series(
+            Bar::new()
+                .name(name)
+                .stack("total")
+                .item_style(ItemStyle::new().color(color))
+                .data(values),
+        );
+        clicks.push(rows.iter().map(|(g, _)| click(*g, dprk)).collect());
+    }
+    BuiltChart {
+        chart,
+        units: vec![Unit::Usd, Unit::Usd],
+        clicks,
+    }
+}
+
+pub fn category_chart(input: &ChartInput) -> BuiltChart {
+    let totals = Breakdown::across_years(&input.breakdown.categories);
+    let rows = Category::ALL.iter().copied().zip(totals).collect();
+    grouped_chart(input, rows, |category, dprk| Narrowing {
+        category: Some(category),
+        dprk: Some(dprk),
+        ..Narrowing::default()
+    })
+}
+
+pub fn vector_chart(input: &ChartInput) -> BuiltChart {
+    let totals = Breakdown::across_years(&input.breakdown.vectors);
+    let rows = Vector::ALL.iter().copied().zip(totals).collect();
+    grouped_chart(input, rows, |vector, dprk| Narrowing {
+        vector: Some(vector),
+        dprk: Some(dprk),
+        ..Narrowing::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_support::*;
+    use crate::query::Filters;
+    use crate::state::View;
+
+    #[test]
+    fn size_classes_count_every_incident_once() {
+        let (chart, json, b) = built(View::Sizes, &Filters::default());
+        assert_wiring(&chart, &json);
+        let counted: f64 = (0..4).flat_map(|s| series_values(&json, s)).flatten().sum();
+        assert_eq!(counted, b.rows.len() as f64);
+    }
+
+    #[test]
+    fn category_bars_are_sorted_and_sum_to_the_total() {
+        let (chart, json, b) = built(View::Category, &Filters::default());
+        assert_wiring(&chart, &json);
+        let dprk = series_values(&json, 0);
+        let others = series_values(&json, 1);
+        let totals: Vec<f64> = dprk
+            .iter()
+            .zip(&others)
+            .map(|(a, b)| a.unwrap() + b.unwrap())
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] <= w[1]));
+        assert_eq!(totals.iter().sum::<f64>(), b.total.total().usd as f64);
+        let top = axis(&json, "yAxis", 0)["data"].as_array().unwrap().last().unwrap().clone();
+        assert!(top.is_string());
+    }
+
+    #[test]
+    fn vector_chart_clicks_narrow_to_that_vector() {
+        let (chart, json, _) = built(View::Vector, &Filters::default());
+        assert_wiring(&chart, &json);
+        let labels = axis(&json, "yAxis", 0)["data"].as_array().unwrap();
+        let last = labels.len() - 1;
+        let click = chart.narrowing(0, last).unwrap();
+        assert_eq!(
+            click.vector.map(|v| v.label()),
+            labels[last].as_str()
+        );
+    }
+}

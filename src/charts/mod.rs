@@ -1,0 +1,214 @@
+//! Aggregates → ECharts options, one pure builder per view. Builders return a [`BuiltChart`]:
+//! the charming `Chart`, the unit of each series (for tooltips) and, for every data point, the
+//! filters a click on it narrows to. The chart host only renders and forwards clicks.
+
+mod claims;
+mod comparison;
+mod distribution;
+pub mod narrowing;
+pub mod palette;
+mod timeline;
+
+use crate::data::{Incident, ReportedFigure, SlugSet, TimelineEvent, Year};
+use crate::query::Breakdown;
+use crate::state::View;
+use charming::component::{Axis, Grid, Legend};
+use charming::element::{AxisLabel, AxisType, Formatter, SplitLine, TextStyle, Tooltip, Trigger};
+use charming::Chart;
+pub use narrowing::Narrowing;
+pub use palette::Palette;
+
+/// Placeholders the chart host replaces with Rust formatting functions (see `ui::chart_host`):
+/// ECharts formatters are JavaScript functions, which a CSP without `unsafe-eval` cannot create
+/// from strings, and every number a person reads must go through `format`.
+pub const FORMAT_USD: &str = "__usd__";
+pub const FORMAT_TOOLTIP: &str = "__tooltip__";
+pub const FORMAT_MONTH_START: &str = "__month_start__";
+
+/// What a series' values are, so tooltips format them right.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Usd,
+    Count,
+    Percent,
+}
+
+/// A chart plus what the host needs to make it interactive.
+#[derive(Clone, Debug)]
+pub struct BuiltChart {
+    pub chart: Chart,
+    /// Unit of each series, by series index.
+    pub units: Vec<Unit>,
+    /// `clicks[series][data_index]`: the filters a click on that point narrows to.
+    pub clicks: Vec<Vec<Narrowing>>,
+}
+
+impl BuiltChart {
+    /// The option as JSON, with the settings charming has no setter for.
+    pub fn option_json(&self) -> serde_json::Value {
+        let mut option = serde_json::to_value(&self.chart).unwrap_or_default();
+        if let Some(tooltip) = option.get_mut("tooltip").and_then(|t| t.as_object_mut()) {
+            // Keep tooltips inside the chart (and so inside the viewport on phones).
+            tooltip.insert("confine".into(), true.into());
+        }
+        option
+    }
+
+    pub fn narrowing(&self, series: usize, data_index: usize) -> Option<&Narrowing> {
+        self.clicks.get(series)?.get(data_index)
+    }
+}
+
+/// Inputs every builder may use.
+pub struct ChartInput<'a> {
+    pub breakdown: &'a Breakdown,
+    pub incidents: &'a [Incident],
+    pub figures: &'static [ReportedFigure],
+    pub events: &'a [TimelineEvent],
+    /// Years the reader selected (empty = both).
+    pub years: SlugSet<Year>,
+    pub palette: Palette,
+}
+
+impl ChartInput<'_> {
+    /// The years to draw: the selected ones, or both.
+    pub fn shown_years(&self) -> Vec<Year> {
+        Year::ALL
+            .iter()
+            .copied()
+            .filter(|y| self.years.is_empty() || self.years.contains(*y))
+            .collect()
+    }
+}
+
+/// The chart for a view; `None` for the table view, which has no chart.
+pub fn build(view: View, input: &ChartInput) -> Option<BuiltChart> {
+    Some(match view {
+        View::Overview => comparison::year_comparison_chart(input, false),
+        View::Compare => comparison::year_comparison_chart(input, true),
+        View::Share => comparison::dprk_share_chart(input),
+        View::Cumulative => timeline::cumulative_chart(input),
+        View::Monthly => timeline::monthly_chart(input),
+        View::Sizes => distribution::size_chart(input),
+        View::Category => distribution::category_chart(input),
+        View::Vector => distribution::vector_chart(input),
+        View::Claims => claims::claims_chart(input),
+        View::Table => return None,
+    })
+}
+
+/// The settings shared by every chart: palette, no animation (first paint and filter changes
+/// draw at once, and `prefers-reduced-motion` readers get no motion), axis tooltips.
+fn base_chart(p: &Palette) -> Chart {
+    Chart::new()
+        .animation(false)
+        .background_color("transparent")
+        .color(vec![charming::element::Color::from(p.dprk), charming::element::Color::from(p.others)])
+        .tooltip(
+            Tooltip::new()
+                .trigger(Trigger::Axis)
+                .formatter(Formatter::String(FORMAT_TOOLTIP.into()))
+                .background_color(p.tooltip_bg)
+                .border_color(p.grid),
+        )
+        .legend(
+            Legend::new()
+                .top(0)
+                .left(0)
+                .text_style(TextStyle::new().color(p.text))
+                .inactive_color(p.grid),
+        )
+}
+
+fn grid() -> Grid {
+    Grid::new()
+        .left(8)
+        .right(16)
+        .top(40)
+        .bottom(8)
+        .contain_label(true)
+}
+
+fn category_axis(p: &Palette, labels: Vec<String>) -> Axis {
+    Axis::new()
+        .type_(AxisType::Category)
+        .data(labels)
+        .axis_label(AxisLabel::new().color(p.muted))
+}
+
+fn value_axis(p: &Palette, unit: Unit) -> Axis {
+    let label = AxisLabel::new().color(p.muted);
+    let label = match unit {
+        Unit::Usd => label.formatter(Formatter::String(FORMAT_USD.into())),
+        Unit::Percent => label.formatter(Formatter::String("{value}%".into())),
+        Unit::Count => label,
+    };
+    Axis::new()
+        .type_(AxisType::Value)
+        .axis_label(label)
+        .split_line(SplitLine::new().line_style(charming::element::LineStyle::new().color(p.grid)))
+}
+
+/// Dollars as a chart value: exact below 2^53, which every real or synthetic total is.
+fn usd_value(usd: u64) -> f64 {
+    usd as f64
+}
+
+#[cfg(test)]
+pub(crate) mod test_support {
+    use super::*;
+    use crate::data::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+    use crate::query::Filters;
+
+    pub fn built(view: View, filters: &Filters) -> (BuiltChart, serde_json::Value, Breakdown) {
+        let breakdown = Breakdown::compute(INCIDENTS, filters);
+        let input = ChartInput {
+            breakdown: &breakdown,
+            incidents: INCIDENTS,
+            figures: REPORTED_FIGURES,
+            events: TIMELINE_EVENTS,
+            years: filters.years,
+            palette: palette::LIGHT,
+        };
+        let chart = build(view, &input).expect("view has a chart");
+        let json = chart.option_json();
+        (chart, json, breakdown)
+    }
+
+    /// Series `i`'s data as numbers (null → None).
+    pub fn series_values(json: &serde_json::Value, i: usize) -> Vec<Option<f64>> {
+        json["series"][i]["data"]
+            .as_array()
+            .expect("series data")
+            .iter()
+            .map(|v| match v {
+                serde_json::Value::Object(o) => o.get("value").and_then(|v| v.as_f64()),
+                other => other.as_f64(),
+            })
+            .collect()
+    }
+
+    /// charming writes a single axis as an object and several as an array.
+    pub fn axis<'a>(json: &'a serde_json::Value, key: &str, i: usize) -> &'a serde_json::Value {
+        match &json[key] {
+            serde_json::Value::Array(axes) => &axes[i],
+            single => single,
+        }
+    }
+
+    /// Every series has a unit and a click target per data point.
+    pub fn assert_wiring(chart: &BuiltChart, json: &serde_json::Value) {
+        let series = json["series"].as_array().expect("series");
+        assert_eq!(chart.units.len(), series.len());
+        assert_eq!(chart.clicks.len(), series.len());
+        for (i, s) in series.iter().enumerate() {
+            assert_eq!(
+                chart.clicks[i].len(),
+                s["data"].as_array().map_or(0, Vec::len),
+                "series {i}"
+            );
+        }
+        assert_eq!(json["animation"], false);
+        assert_eq!(json["tooltip"]["confine"], true);
+    }
+}
