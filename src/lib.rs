@@ -11,6 +11,8 @@ pub mod format;
 pub mod query;
 pub mod state;
 pub mod charts;
+pub mod export;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

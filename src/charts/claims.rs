@@ -3,7 +3,6 @@
 //! scopes are fixed.
 
 use super::*;
-use crate::format;
 use crate::query::reconcile::{reconcile, Measure, Scope};
 use charming::element::ItemStyle;
 use charming::series::Bar;
@@ -68,19 +67,6 @@ pub fn claims_chart(input: &ChartInput) -> BuiltChart {
         units: vec![Unit::Usd, Unit::Usd],
         clicks: vec![clicks.clone(), clicks],
     }
-}
-
-/// "Chainalysis 2025 crypto crime report: $1.34B; our rows: $1.27B (95%)".
-pub fn claim_sentence(c: &crate::query::reconcile::Comparison) -> String {
-    let (reported, ours) = match c.measure {
-        Measure::Usd => (format::usd(c.reported), format::usd(c.dataset)),
-        Measure::Count => (format::incidents(c.reported), format::incidents(c.dataset)),
-    };
-    format!(
-        "{}: {reported}; our rows: {ours} ({})",
-        source_name(&c.figure.source),
-        format::percent(c.coverage_pct())
-    )
 }
 
 #[cfg(test)]

@@ -94,3 +94,48 @@ impl Default for View {
         View::Overview
     }
 }
+
+impl Sort {
+    /// Orders rows for the table; ties keep dataset order (stable sort), then by id.
+    pub fn apply(self, rows: &mut [&crate::data::Incident]) {
+        use std::cmp::Ordering;
+        rows.sort_by(|a, b| {
+            let order = match self.column {
+                SortColumn::Date => a.date.cmp(&b.date),
+                SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                SortColumn::Category => a.category.label().cmp(b.category.label()),
+                SortColumn::Vector => a.vector.label().cmp(b.vector.label()),
+                SortColumn::Attribution => a.attribution.cmp(&b.attribution),
+                SortColumn::Loss => a.loss_usd.cmp(&b.loss_usd),
+            };
+            let order = if self.descending { order.reverse() } else { order };
+            match order {
+                Ordering::Equal => a.id.cmp(&b.id),
+                other => other,
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::INCIDENTS;
+
+    #[test]
+    fn default_sort_puts_the_largest_loss_first() {
+        let mut rows: Vec<_> = INCIDENTS.iter().collect();
+        Sort::default().apply(&mut rows);
+        assert!(rows.windows(2).all(|w| w[0].loss_usd >= w[1].loss_usd));
+    }
+
+    #[test]
+    fn clicking_a_header_twice_flips_direction() {
+        let s = Sort::default().clicked(SortColumn::Name);
+        assert_eq!(s, Sort { column: SortColumn::Name, descending: false });
+        assert!(s.clicked(SortColumn::Name).descending);
+        let mut rows: Vec<_> = INCIDENTS.iter().collect();
+        s.apply(&mut rows);
+        assert!(rows.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+    }
+}

@@ -1,0 +1,100 @@
+//! The filtered rows as CSV and JSON files, in the same columns as `data/incidents.csv`, so a
+//! download can be checked against the source data line by line.
+
+use crate::data::validate::INCIDENTS_HEADER;
+use crate::data::{Incident, Slug};
+use serde_json::json;
+
+fn csv_field(text: &str) -> String {
+    // A leading =, +, - or @ would run as a formula in a spreadsheet.
+    let guarded = match text.chars().next() {
+        Some('=' | '+' | '-' | '@') => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}
+
+fn chains(row: &Incident) -> String {
+    row.chains.iter().map(Slug::slug).collect::<Vec<_>>().join(";")
+}
+
+pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
+    let mut out = INCIDENTS_HEADER.join(",");
+    out.push('\n');
+    for r in rows {
+        let fields = [
+            r.id.to_string(),
+            r.date.format("%Y-%m-%d").to_string(),
+            r.name.to_string(),
+            r.category.slug().to_string(),
+            chains(r),
+            r.loss_usd.to_string(),
+            r.recovered_usd.map(|v| v.to_string()).unwrap_or_default(),
+            r.vector.slug().to_string(),
+            r.attribution.slug().to_string(),
+            r.attribution_by.to_string(),
+            r.source_urls.to_string(),
+            r.note.to_string(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
+    let rows: Vec<serde_json::Value> = rows
+        .into_iter()
+        .map(|r| {
+            json!({
+                "id": r.id,
+                "date": r.date.format("%Y-%m-%d").to_string(),
+                "name": r.name,
+                "category": r.category.slug(),
+                "chains": r.chains.iter().map(Slug::slug).collect::<Vec<_>>(),
+                "loss_usd": r.loss_usd,
+                "recovered_usd": r.recovered_usd,
+                "vector": r.vector.slug(),
+                "attribution": r.attribution.slug(),
+                "attribution_by": r.attribution_by,
+                "sources": r.sources().collect::<Vec<_>>(),
+                "note": r.note,
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&rows).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::validate::parse_incidents;
+    use crate::data::INCIDENTS;
+
+    #[test]
+    fn csv_export_parses_back_to_the_same_rows() {
+        let csv = to_csv(INCIDENTS.iter());
+        let parsed = parse_incidents("export.csv", &csv).expect("export is valid data");
+        assert_eq!(parsed.len(), INCIDENTS.len());
+        for (a, b) in parsed.iter().zip(INCIDENTS) {
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn json_export_has_one_object_per_row() {
+        let json: serde_json::Value = serde_json::from_str(&to_json(INCIDENTS.iter().take(3))).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 3);
+        assert_eq!(json[0]["id"], INCIDENTS[0].id.as_ref());
+    }
+
+    #[test]
+    fn spreadsheet_formulas_are_neutralised() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+    }
+}

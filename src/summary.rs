@@ -1,0 +1,200 @@
+//! Words generated from the data: a chart title that states the finding, a subtitle that states
+//! the scope, and a one-sentence summary used as the chart's accessible description.
+
+use crate::data::{Attribution, Slug, SlugSet, Year};
+use crate::format;
+use crate::query::{Breakdown, Filters};
+use crate::state::View;
+
+/// The percentage change from `before` to `after`; `None` when there is no base.
+pub fn change_pct(before: u64, after: u64) -> Option<f64> {
+    (before > 0).then(|| (after as f64 - before as f64) / before as f64 * 100.0)
+}
+
+fn shown_years(filters: &Filters) -> Vec<Year> {
+    Year::ALL
+        .iter()
+        .copied()
+        .filter(|y| filters.years.is_empty() || filters.years.contains(*y))
+        .collect()
+}
+
+/// "In 2024, DPRK-linked hackers took $1.27B across 37 incidents, 60% of all funds stolen in
+/// the incidents shown." One clause per shown year that has rows.
+pub fn summary_sentence(filters: &Filters, b: &Breakdown) -> String {
+    if b.rows.is_empty() {
+        return "No incidents match these filters.".to_string();
+    }
+    let scope = if filters.is_empty() {
+        "in our dataset"
+    } else {
+        "in the incidents shown"
+    };
+    let clauses: Vec<String> = shown_years(filters)
+        .into_iter()
+        .rev()
+        .filter_map(|year| {
+            let split = b.year(year);
+            let share = split.dprk_share()?;
+            Some(format!(
+                "in {}, DPRK-linked hackers took {} across {}, {} of the {} stolen {scope}",
+                year.slug(),
+                format::usd(split.dprk.usd),
+                format::incidents(u64::from(split.dprk.count)),
+                format::percent(share.value_pct),
+                format::usd(split.total().usd),
+            ))
+        })
+        .collect();
+    let mut sentence = clauses.join("; ");
+    if let Some(first) = sentence.get(..1) {
+        sentence = first.to_uppercase() + &sentence[1..];
+    }
+    sentence.push('.');
+    sentence
+}
+
+/// A title that states what the chart shows, with the finding where the data supports one.
+pub fn chart_title(view: View, filters: &Filters, b: &Breakdown) -> String {
+    let years = shown_years(filters);
+    let both = years.len() == 2;
+    let (y23, y24) = (b.year(Year::Y2023), b.year(Year::Y2024));
+    match view {
+        View::Overview | View::Compare if both => match change_pct(y23.dprk.usd, y24.dprk.usd) {
+            Some(change) if change.abs() >= 1.0 => format!(
+                "DPRK-linked theft {} {} from 2023 to 2024",
+                if change > 0.0 { "rose" } else { "fell" },
+                format::percent(change.abs())
+            ),
+            _ => "Crypto stolen per year, DPRK-linked vs everyone else".to_string(),
+        },
+        View::Share if both => match (y23.dprk_share(), y24.dprk_share()) {
+            (Some(a), Some(c)) => format!(
+                "DPRK-linked hackers took {} of the value stolen in 2024, {} in 2023",
+                format::percent(c.value_pct),
+                format::percent(a.value_pct)
+            ),
+            _ => "DPRK share of crypto stolen".to_string(),
+        },
+        View::Cumulative => "Crypto stolen over the year, running total".to_string(),
+        View::Monthly => "Crypto stolen per month".to_string(),
+        View::Sizes => "Incidents by size of theft".to_string(),
+        View::Category => "Crypto stolen by kind of victim".to_string(),
+        View::Vector => "Crypto stolen by attack vector".to_string(),
+        View::Claims => "What reports said vs what our incident list adds up to".to_string(),
+        View::Table => "Every incident in the selection".to_string(),
+        View::Overview | View::Compare => "Crypto stolen, DPRK-linked vs everyone else".to_string(),
+        View::Share => "DPRK share of crypto stolen".to_string(),
+    }
+}
+
+fn list_labels<T: Slug>(set: SlugSet<T>) -> String {
+    set.iter().map(|v| v.label()).collect::<Vec<_>>().join(", ")
+}
+
+/// The scope in words: years and every active filter ("2024 · DPRK-linked · CEX · ≥ $1M").
+pub fn scope_text(filters: &Filters) -> String {
+    let years = shown_years(filters);
+    let mut parts = vec![match years.as_slice() {
+        [one] => one.slug().to_string(),
+        _ => "2023–2024".to_string(),
+    }];
+    let attrs = filters.attributions;
+    let dprk: SlugSet<Attribution> = [Attribution::DprkConfirmed, Attribution::DprkSuspected]
+        .into_iter()
+        .collect();
+    if attrs == dprk {
+        parts.push("DPRK-linked (confirmed + suspected)".into());
+    } else if !attrs.is_empty() {
+        parts.push(list_labels(attrs));
+    }
+    if !filters.categories.is_empty() {
+        parts.push(list_labels(filters.categories));
+    }
+    if !filters.vectors.is_empty() {
+        parts.push(list_labels(filters.vectors));
+    }
+    if !filters.chains.is_empty() {
+        parts.push(format!("on {}", list_labels(filters.chains)));
+    }
+    match (filters.min_usd, filters.max_usd) {
+        (Some(min), Some(max)) => {
+            parts.push(format!("{} to {}", format::usd(min), format::usd(max)))
+        }
+        (Some(min), None) => parts.push(format!("at least {}", format::usd(min))),
+        (None, Some(max)) => parts.push(format!("at most {}", format::usd(max))),
+        (None, None) => {}
+    }
+    match (filters.from, filters.to) {
+        (Some(from), Some(to)) => {
+            parts.push(format!("{} to {}", format::date(from), format::date(to)))
+        }
+        (Some(from), None) => parts.push(format!("from {}", format::date(from))),
+        (None, Some(to)) => parts.push(format!("until {}", format::date(to))),
+        (None, None) => {}
+    }
+    if !filters.text.trim().is_empty() {
+        parts.push(format!("matching “{}”", filters.text.trim()));
+    }
+    if parts.len() == 1 {
+        parts.push("all incidents".into());
+    }
+    parts.join(" · ")
+}
+
+/// The credit line under every chart.
+pub const SOURCE_LINE: &str = "Source: Chainalysis (2024 report); incidents compiled from public reports — see Methodology";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{Category, INCIDENTS};
+
+    #[test]
+    fn summary_names_the_dprk_take_for_each_year_from_the_data() {
+        let filters = Filters::default();
+        let b = Breakdown::compute(INCIDENTS, &filters);
+        let s = summary_sentence(&filters, &b);
+        assert!(s.starts_with("In 2024, DPRK-linked hackers took "), "{s}");
+        assert!(s.contains(&format::usd(b.year(Year::Y2024).dprk.usd)));
+        assert!(s.contains("; in 2023,"));
+        assert!(s.ends_with('.'));
+    }
+
+    #[test]
+    fn empty_selection_says_so() {
+        let filters = Filters {
+            text: "no such incident anywhere".into(),
+            ..Filters::default()
+        };
+        let b = Breakdown::compute(INCIDENTS, &filters);
+        assert_eq!(summary_sentence(&filters, &b), "No incidents match these filters.");
+    }
+
+    #[test]
+    fn scope_lists_every_active_filter_in_words() {
+        let filters = Filters {
+            years: [Year::Y2024].into_iter().collect(),
+            attributions: [Attribution::DprkConfirmed, Attribution::DprkSuspected]
+                .into_iter()
+                .collect(),
+            categories: [Category::Cex].into_iter().collect(),
+            min_usd: Some(1_000_000),
+            ..Filters::default()
+        };
+        assert_eq!(
+            scope_text(&filters),
+            "2024 · DPRK-linked (confirmed + suspected) · Centralised exchange · at least $1M"
+        );
+        assert_eq!(scope_text(&Filters::default()), "2023–2024 · all incidents");
+    }
+
+    #[test]
+    fn overview_title_states_the_change_in_dprk_theft() {
+        let filters = Filters::default();
+        let b = Breakdown::compute(INCIDENTS, &filters);
+        let title = chart_title(View::Overview, &filters, &b);
+        let change = change_pct(b.by_year[0].dprk.usd, b.by_year[1].dprk.usd).unwrap();
+        assert!(title.contains(&format::percent(change.abs())), "{title}");
+    }
+}

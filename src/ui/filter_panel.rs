@@ -1,0 +1,206 @@
+//! Filters, each option with the count of rows the reader would see after picking it.
+
+use super::app::use_explorer;
+use crate::data::{Attribution, Category, Chain, Slug, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR};
+use crate::query::{FacetValue, Filters};
+use crate::state::ViewState;
+use chrono::NaiveDate;
+use leptos::prelude::*;
+
+/// One checkbox list for a facet. `field` picks the facet's set out of the filters.
+#[component]
+fn FacetList<T: FacetValue + Send + Sync>(
+    legend: &'static str,
+    key: &'static str,
+    field: fn(&mut Filters) -> &mut SlugSet<T>,
+    /// Options offered; a chain list would be long, so it hides empty, unselected ones.
+    #[prop(optional)]
+    hide_empty: bool,
+) -> impl IntoView {
+    let explorer = use_explorer();
+    let selected = Memo::new(move |_| {
+        let mut filters = explorer.state.with(|s| s.filters.clone());
+        *field(&mut filters)
+    });
+    let options = move || {
+        T::ALL
+            .iter()
+            .copied()
+            .filter(|v| {
+                !hide_empty
+                    || selected.get().contains(*v)
+                    || explorer.breakdown.with(|b| b.facet_counts.of(*v)) > 0
+            })
+            .map(|value| {
+                let count = Memo::new(move |_| explorer.breakdown.with(|b| b.facet_counts.of(value)));
+                let checked = Memo::new(move |_| selected.get().contains(value));
+                view! {
+                    <label class="option" data-testid=format!("filter-{key}-{}", value.slug())>
+                        <input
+                            type="checkbox"
+                            prop:checked=checked
+                            on:change=move |_| {
+                                explorer.update(false, |s: &mut ViewState| {
+                                    let set = field(&mut s.filters);
+                                    *set = set.toggled(value);
+                                })
+                            }
+                        />
+                        <span class="option-label">{value.label()}</span>
+                        <span class="count" aria-label=move || format!("{} incidents", count.get())>
+                            {move || count.get()}
+                        </span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <fieldset class="facet" data-testid=format!("facet-{key}")>
+            <legend>{legend}</legend>
+            {options}
+        </fieldset>
+    }
+}
+
+fn parse_amount(text: &str) -> Option<u64> {
+    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
+    digits.parse().ok()
+}
+
+fn dprk_both() -> SlugSet<Attribution> {
+    [Attribution::DprkConfirmed, Attribution::DprkSuspected]
+        .into_iter()
+        .collect()
+}
+
+#[component]
+pub fn FilterPanel(
+    /// Compact layout for embeds with `controls=1`.
+    #[prop(into)]
+    compact: Signal<bool>,
+) -> impl IntoView {
+    let explorer = use_explorer();
+    let filters = Memo::new(move |_| explorer.state.with(|s| s.filters.clone()));
+    let dprk_only = Memo::new(move |_| filters.with(|f| f.attributions == dprk_both()));
+    let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).map(|d| d.to_string()).unwrap_or_default();
+    let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).map(|d| d.to_string()).unwrap_or_default();
+    let (first_to, last_to) = (first.clone(), last.clone());
+    view! {
+        <aside class="filters" class:compact=compact aria-label="Filters">
+            <div class="filters-head">
+                <h2>"Filters"</h2>
+                <button
+                    type="button"
+                    class="reset"
+                    data-testid="reset"
+                    disabled=move || filters.with(Filters::is_empty)
+                    on:click=move |_| explorer.update(false, |s| s.filters = Filters::default())
+                >
+                    "Reset all"
+                </button>
+            </div>
+            <label class="search">
+                <span>"Search names and notes"</span>
+                <input
+                    type="search"
+                    data-testid="search"
+                    maxlength="100"
+                    prop:value=move || filters.with(|f| f.text.clone())
+                    on:input=move |ev| {
+                        let text = event_target_value(&ev);
+                        explorer.update(true, |s| s.filters.text = text)
+                    }
+                />
+            </label>
+            <label class="option dprk-shortcut" data-testid="filter-attr-dprk">
+                <input
+                    type="checkbox"
+                    prop:checked=dprk_only
+                    on:change=move |_| {
+                        explorer.update(false, |s| {
+                            s.filters.attributions = if s.filters.attributions == dprk_both() {
+                                SlugSet::EMPTY
+                            } else {
+                                dprk_both()
+                            };
+                        })
+                    }
+                />
+                <span class="option-label">"DPRK-linked only (confirmed + suspected)"</span>
+            </label>
+            <FacetList<Year> legend="Year" key="year" field=|f| &mut f.years/>
+            <FacetList<Attribution> legend="Attribution" key="attr" field=|f| &mut f.attributions/>
+            <FacetList<Category> legend="Kind of victim" key="cat" field=|f| &mut f.categories/>
+            <FacetList<Vector> legend="Attack vector" key="vec" field=|f| &mut f.vectors/>
+            <details class="more-filters">
+                <summary>"Chain, size and dates"</summary>
+                <FacetList<Chain> legend="Chain" key="chain" field=|f| &mut f.chains hide_empty=true/>
+                <fieldset class="facet range">
+                    <legend>"Loss (USD)"</legend>
+                    <label>
+                        <span>"At least"</span>
+                        <input
+                            type="number"
+                            min="0"
+                            step="1000000"
+                            inputmode="numeric"
+                            data-testid="filter-min"
+                            prop:value=move || filters.with(|f| f.min_usd.map(|v| v.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = parse_amount(&event_target_value(&ev));
+                                explorer.update(false, |s| s.filters.min_usd = v)
+                            }
+                        />
+                    </label>
+                    <label>
+                        <span>"At most"</span>
+                        <input
+                            type="number"
+                            min="0"
+                            step="1000000"
+                            inputmode="numeric"
+                            data-testid="filter-max"
+                            prop:value=move || filters.with(|f| f.max_usd.map(|v| v.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let v = parse_amount(&event_target_value(&ev));
+                                explorer.update(false, |s| s.filters.max_usd = v)
+                            }
+                        />
+                    </label>
+                </fieldset>
+                <fieldset class="facet range">
+                    <legend>"Date"</legend>
+                    <label>
+                        <span>"From"</span>
+                        <input
+                            type="date"
+                            min=first
+                            max=last
+                            data-testid="filter-from"
+                            prop:value=move || filters.with(|f| f.from.map(|d| d.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let d = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                explorer.update(false, |s| s.filters.from = d)
+                            }
+                        />
+                    </label>
+                    <label>
+                        <span>"To"</span>
+                        <input
+                            type="date"
+                            min=first_to
+                            max=last_to
+                            data-testid="filter-to"
+                            prop:value=move || filters.with(|f| f.to.map(|d| d.to_string()).unwrap_or_default())
+                            on:change=move |ev| {
+                                let d = NaiveDate::parse_from_str(&event_target_value(&ev), "%Y-%m-%d").ok();
+                                explorer.update(false, |s| s.filters.to = d)
+                            }
+                        />
+                    </label>
+                </fieldset>
+            </details>
+        </aside>
+    }
+}

@@ -1,0 +1,125 @@
+//! Rust functions handed to ECharts as label and tooltip formatters, so every number a person
+//! reads goes through `crate::format` and every name is escaped before ECharts renders it as
+//! HTML.
+
+use crate::charts::{Unit, FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD};
+use crate::format;
+use js_sys::{Array, Function, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// Escapes text for ECharts' HTML tooltips.
+pub fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+pub fn format_value(unit: Unit, value: f64) -> String {
+    match unit {
+        Unit::Usd => format::usd(value.max(0.0) as u64),
+        Unit::Count => format::incidents(value.max(0.0) as u64),
+        Unit::Percent => format::percent(value),
+    }
+}
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The functions, created once per chart host; `units` is updated with every new chart.
+pub struct Formatters {
+    pub units: Rc<RefCell<Vec<Unit>>>,
+    usd: Closure<dyn Fn(JsValue) -> String>,
+    month_start: Closure<dyn Fn(JsValue) -> String>,
+    tooltip: Closure<dyn Fn(JsValue) -> String>,
+}
+
+impl Formatters {
+    pub fn new() -> Self {
+        let units: Rc<RefCell<Vec<Unit>>> = Rc::default();
+        let usd = Closure::new(|v: JsValue| format_value(Unit::Usd, v.as_f64().unwrap_or(0.0)));
+        // Day labels are "1 Jan", "2 Jan", …: only the first of each month is written.
+        let month_start = Closure::new(|v: JsValue| {
+            let label = v.as_string().unwrap_or_default();
+            match label.strip_prefix("1 ") {
+                Some(month) => month.to_string(),
+                None => String::new(),
+            }
+        });
+        let tooltip_units = units.clone();
+        let tooltip = Closure::new(move |params: JsValue| {
+            let items: Array = if Array::is_array(&params) {
+                params.into()
+            } else {
+                Array::of1(&params)
+            };
+            let units = tooltip_units.borrow();
+            let mut html = String::new();
+            for (i, item) in items.iter().enumerate() {
+                if i == 0 {
+                    let name = get(&item, "name").as_string().unwrap_or_default();
+                    html.push_str(&format!("<strong>{}</strong>", escape_html(&name)));
+                }
+                let value = get(&item, "value");
+                let Some(value) = value.as_f64() else { continue };
+                let series = get(&item, "seriesIndex").as_f64().unwrap_or(0.0) as usize;
+                let unit = units.get(series).copied().unwrap_or(Unit::Usd);
+                let marker = get(&item, "marker").as_string().unwrap_or_default();
+                let name = get(&item, "seriesName").as_string().unwrap_or_default();
+                html.push_str(&format!(
+                    "<br/>{marker}{}: <strong>{}</strong>",
+                    escape_html(&name),
+                    escape_html(&format_value(unit, value))
+                ));
+            }
+            html
+        });
+        Formatters {
+            units,
+            usd,
+            month_start,
+            tooltip,
+        }
+    }
+
+    /// Replaces the placeholder strings in a parsed option with the functions.
+    pub fn install(&self, option: &JsValue) {
+        for key in ["xAxis", "yAxis"] {
+            let axes = get(option, key);
+            let list: Array = if Array::is_array(&axes) {
+                axes.into()
+            } else {
+                Array::of1(&axes)
+            };
+            for axis in list.iter() {
+                let label = get(&axis, "axisLabel");
+                self.swap(&label, "formatter");
+            }
+        }
+        self.swap(&get(option, "tooltip"), "formatter");
+    }
+
+    fn swap(&self, obj: &JsValue, key: &str) {
+        if !obj.is_object() {
+            return;
+        }
+        let function: &Function = match get(obj, key).as_string().as_deref() {
+            Some(FORMAT_USD) => self.usd.as_ref().unchecked_ref(),
+            Some(FORMAT_MONTH_START) => self.month_start.as_ref().unchecked_ref(),
+            Some(FORMAT_TOOLTIP) => self.tooltip.as_ref().unchecked_ref(),
+            _ => return,
+        };
+        let _ = Reflect::set(obj, &JsValue::from_str(key), function);
+    }
+}

@@ -1,0 +1,137 @@
+//! Every filtered incident: sortable, with sources, attribution confidence and who made it,
+//! and CSV/JSON downloads of exactly these rows.
+
+use super::app::use_explorer;
+use super::download::download_text;
+use crate::data::{Incident, Slug, INCIDENTS};
+use crate::export;
+use crate::format;
+use crate::state::SortColumn;
+use leptos::prelude::*;
+
+fn sorted_rows(indices: &[u32], sort: crate::state::Sort) -> Vec<&'static Incident> {
+    let mut rows: Vec<&'static Incident> = indices
+        .iter()
+        .filter_map(|i| INCIDENTS.get(*i as usize))
+        .collect();
+    sort.apply(&mut rows);
+    rows
+}
+
+fn host_of(url: &str) -> String {
+    url.split("://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .map(|h| h.trim_start_matches("www.").to_string())
+        .unwrap_or_else(|| "source".into())
+}
+
+#[component]
+fn Row(row: &'static Incident) -> impl IntoView {
+    let badge = if row.attribution.is_dprk() { "badge dprk" } else { "badge" };
+    view! {
+        <tr data-testid="incident-row" data-id=row.id.as_ref()>
+            <td class="nowrap">{format::date(row.date)}</td>
+            <th scope="row">
+                <span class="incident-name">{row.name.as_ref()}</span>
+                <span class="sources">
+                    {row
+                        .sources()
+                        .map(|url| {
+                            let safe = url.starts_with("https://") || url.starts_with("http://");
+                            view! {
+                                <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer">
+                                    {host_of(url)}
+                                </a>
+                            }
+                        })
+                        .collect_view()}
+                </span>
+            </th>
+            <td>{row.category.label()}</td>
+            <td>{row.vector.label()}</td>
+            <td>
+                <span class=badge>{row.attribution.label()}</span>
+                <span class="attributed-by">{row.attribution_by.as_ref()}</span>
+            </td>
+            <td class="num" title=format::usd_exact(row.loss_usd)>{format::usd(row.loss_usd)}</td>
+        </tr>
+    }
+}
+
+#[component]
+pub fn IncidentTable() -> impl IntoView {
+    let explorer = use_explorer();
+    let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
+    let rows = Memo::new(move |_| {
+        let sort = sort.get();
+        explorer.breakdown.with(|b| sorted_rows(&b.rows, sort))
+    });
+    let header = move |column: SortColumn, numeric: bool| {
+        let aria = move || {
+            let s = sort.get();
+            if s.column != column {
+                "none"
+            } else if s.descending {
+                "descending"
+            } else {
+                "ascending"
+            }
+        };
+        view! {
+            <th scope="col" class:num=numeric aria-sort=aria>
+                <button
+                    type="button"
+                    data-testid=format!("sort-{}", column.slug())
+                    on:click=move |_| explorer.update(false, |s| s.sort = s.sort.clicked(column))
+                >
+                    {column.label()}
+                </button>
+            </th>
+        }
+    };
+    let download = move |json: bool| {
+        let rows = rows.get_untracked();
+        if json {
+            download_text("crypto-heists.json", "application/json", &export::to_json(rows))
+        } else {
+            download_text("crypto-heists.csv", "text/csv", &export::to_csv(rows))
+        };
+    };
+    view! {
+        <section class="table-section" aria-labelledby="table-title">
+            <div class="table-head">
+                <h2 id="table-title">
+                    "Incidents " <span class="muted">{move || format!("({})", rows.with(Vec::len))}</span>
+                </h2>
+                <div class="downloads">
+                    <button type="button" data-testid="download-csv" on:click=move |_| download(false)>
+                        "Download CSV"
+                    </button>
+                    <button type="button" data-testid="download-json" on:click=move |_| download(true)>
+                        "Download JSON"
+                    </button>
+                </div>
+            </div>
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+                <table class="incidents" data-testid="incident-table">
+                    <thead>
+                        <tr>
+                            {header(SortColumn::Date, false)}
+                            {header(SortColumn::Name, false)}
+                            {header(SortColumn::Category, false)}
+                            {header(SortColumn::Vector, false)}
+                            {header(SortColumn::Attribution, false)}
+                            {header(SortColumn::Loss, true)}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|row| row.id.as_ref() let:row>
+                            <Row row=row/>
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}

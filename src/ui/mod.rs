@@ -1,0 +1,23 @@
+//! Leptos components (wasm only). Thin: they read memos of pure-layer results and turn user
+//! actions into new `ViewState`s; no arithmetic happens here.
+
+mod app;
+mod chart_host;
+mod download;
+mod echarts;
+mod filter_panel;
+mod formatters;
+mod headline;
+mod incident_table;
+mod notice;
+mod panic_panel;
+mod view_tabs;
+
+pub use app::App;
+pub use chart_host::ChartHost;
+
+/// Entry point from `main`: panics show a readable panel, then the app mounts.
+pub fn start() {
+    panic_panel::install();
+    leptos::mount::mount_to_body(App);
+}
