@@ -34,7 +34,7 @@ pub enum Unit {
 }
 
 /// A chart plus what the host needs to make it interactive.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BuiltChart {
     pub chart: Chart,
     /// Unit of each series, by series index.

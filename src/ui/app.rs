@@ -156,7 +156,10 @@ fn Page() -> impl IntoView {
         <div class="page" class:embed=embed>
             <Show when=move || !embed.get()>
                 <header class="masthead">
-                    <p class="kicker">"Crypto Heist Explorer"</p>
+                    <div class="masthead-bar">
+                        <p class="kicker">"Crypto Heist Explorer"</p>
+                        <ThemeToggle/>
+                    </div>
                     <h1>"Crypto theft in 2023 and 2024: North Korea vs everyone else"</h1>
                     <p class="dek">
                         "Every hack and theft of $1M or more we could source, with who is blamed and how sure the record is. Filter, compare and share any view."
@@ -240,3 +243,26 @@ fn ExploreLink() -> impl IntoView {
     }
 }
 
+
+/// Switches between light and dark; the choice goes into the URL (`theme=`).
+#[component]
+fn ThemeToggle() -> impl IntoView {
+    let explorer = use_explorer();
+    let next = Memo::new(move |_| match explorer.theme.get() {
+        Theme::Light => Theme::Dark,
+        Theme::Dark => Theme::Light,
+    });
+    view! {
+        <button
+            type="button"
+            class="theme-toggle"
+            data-testid="theme-toggle"
+            on:click=move |_| {
+                let theme = next.get_untracked();
+                explorer.update(false, |s| s.theme = Some(theme))
+            }
+        >
+            {move || format!("{} theme", next.get().label())}
+        </button>
+    }
+}

@@ -1,7 +1,7 @@
 //! Filters, each option with the count of rows the reader would see after picking it.
 
 use super::app::use_explorer;
-use crate::data::{Attribution, Category, Chain, Slug, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR};
+use crate::data::{Attribution, Category, Chain, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR};
 use crate::query::{FacetValue, Filters};
 use crate::state::ViewState;
 use chrono::NaiveDate;

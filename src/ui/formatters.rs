@@ -33,6 +33,19 @@ pub fn format_value(unit: Unit, value: f64) -> String {
     }
 }
 
+/// ECharts' own tooltip markers carry inline styles, which the CSP forbids; a class per
+/// palette colour does the same job.
+fn swatch(color: &str) -> &'static str {
+    use crate::charts::palette::{DARK, LIGHT};
+    if color == LIGHT.dprk || color == DARK.dprk {
+        r#"<span class="sw sw-dprk"></span>"#
+    } else if color == LIGHT.dprk_soft || color == DARK.dprk_soft {
+        r#"<span class="sw sw-dprk-soft"></span>"#
+    } else {
+        r#"<span class="sw"></span>"#
+    }
+}
+
 fn get(obj: &JsValue, key: &str) -> JsValue {
     Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
@@ -75,7 +88,7 @@ impl Formatters {
                 let Some(value) = value.as_f64() else { continue };
                 let series = get(&item, "seriesIndex").as_f64().unwrap_or(0.0) as usize;
                 let unit = units.get(series).copied().unwrap_or(Unit::Usd);
-                let marker = get(&item, "marker").as_string().unwrap_or_default();
+                let marker = swatch(&get(&item, "color").as_string().unwrap_or_default());
                 let name = get(&item, "seriesName").as_string().unwrap_or_default();
                 html.push_str(&format!(
                     "<br/>{marker}{}: <strong>{}</strong>",

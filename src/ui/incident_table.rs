@@ -3,7 +3,7 @@
 
 use super::app::use_explorer;
 use super::download::download_text;
-use crate::data::{Incident, Slug, INCIDENTS};
+use crate::data::{Incident, INCIDENTS};
 use crate::export;
 use crate::format;
 use crate::state::SortColumn;
