@@ -19,8 +19,9 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn dispose(this: &EchartsInstance);
 
+    /// ECharts returns `undefined` (not `false`) before the instance is disposed.
     #[wasm_bindgen(method, js_name = isDisposed)]
-    pub fn is_disposed(this: &EchartsInstance) -> bool;
+    fn is_disposed_raw(this: &EchartsInstance) -> JsValue;
 
     #[wasm_bindgen(method)]
     pub fn on(this: &EchartsInstance, event: &str, handler: &js_sys::Function);
@@ -38,4 +39,10 @@ pub fn replace_settings() -> JsValue {
     let settings = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&settings, &"notMerge".into(), &true.into());
     settings.into()
+}
+
+impl EchartsInstance {
+    pub fn is_disposed(&self) -> bool {
+        self.is_disposed_raw().is_truthy()
+    }
 }

@@ -1,0 +1,55 @@
+# Crypto Heist Explorer. `make serve` and `make test` work on a fresh machine: both start by
+# running ./bootstrap.sh, which installs only what is missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+ENV := source .tools/env.sh &&
+PORT ?= 8080
+WASM := --target wasm32-unknown-unknown
+
+.PHONY: serve build test lint unit-tests wasm-tests e2e bench fuzz bootstrap clean
+
+bootstrap:
+	./bootstrap.sh
+
+## Release build into dist/: static files only, relative URLs, works under any sub-path.
+build: bootstrap
+	$(ENV) trunk build --release --offline --public-url ./
+	@echo "dist/ is ready: copy it to any static host, at any path."
+
+## Build, then serve dist/ at http://127.0.0.1:$(PORT)/
+serve: build
+	@echo "Serving Crypto Heist Explorer at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
+	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+
+## Everything CI checks. Host unit tests run last so the output ends with cargo's summary.
+test:
+	./bootstrap.sh --browser
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory build
+	$(MAKE) --no-print-directory wasm-tests
+	$(MAKE) --no-print-directory e2e
+	$(MAKE) --no-print-directory unit-tests
+
+lint:
+	$(ENV) cargo fmt --all --check
+	$(ENV) cargo clippy --all-targets -- -D warnings
+	$(ENV) cargo clippy --lib --bins $(WASM) -- -D warnings
+
+wasm-tests:
+	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser
+
+e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+unit-tests:
+	$(ENV) cargo test
+
+## Long URL-parser fuzz run (1,000,000 cases); not part of `make test`.
+fuzz:
+	$(ENV) URL_FUZZ_CASES=1000000 cargo test --release --test url_fuzz -- --ignored --nocapture
+
+bench: build
+	node bench/run.mjs
+
+clean:
+	rm -rf dist target/wasm32-unknown-unknown

@@ -1,0 +1,133 @@
+//! Components in a real browser (headless Chromium via wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use crypto_heist_explorer::charts::{self, ChartInput, Narrowing, Palette};
+use crypto_heist_explorer::data::{Year, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+use crypto_heist_explorer::query::{Breakdown, Filters};
+use crypto_heist_explorer::state::View;
+use crypto_heist_explorer::ui::{App, ChartHost};
+use js_sys::{Function, Reflect};
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The runner's page serves only its own files: load our ECharts build and give charts a size.
+fn prepare_page() {
+    let window = web_sys::window().unwrap();
+    if Reflect::get(&window, &"echarts".into()).unwrap().is_undefined() {
+        js_sys::eval(include_str!("../node_modules/echarts/dist/echarts.min.js")).unwrap();
+    }
+    let document = window.document().unwrap();
+    if document.get_element_by_id("test-style").is_none() {
+        let style = document.create_element("style").unwrap();
+        style.set_id("test-style");
+        style.set_text_content(Some(".chart { width: 600px; height: 360px; }"));
+        document.head().unwrap().append_child(&style).unwrap();
+    }
+}
+
+fn fresh_container() -> web_sys::HtmlElement {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div.unchecked_into()
+}
+
+/// `echarts.getInstanceByDom(el).getOption()`.
+fn chart_option(el: &web_sys::Element) -> JsValue {
+    let echarts = Reflect::get(&web_sys::window().unwrap(), &"echarts".into()).unwrap();
+    let get: Function = Reflect::get(&echarts, &"getInstanceByDom".into()).unwrap().unchecked_into();
+    let instance = get.call1(&echarts, el).unwrap();
+    assert!(!instance.is_undefined(), "no ECharts instance on the chart element");
+    let get_option: Function = Reflect::get(&instance, &"getOption".into()).unwrap().unchecked_into();
+    get_option.call0(&instance).unwrap()
+}
+
+fn series_data(option: &JsValue, series: u32) -> Vec<f64> {
+    let all: js_sys::Array = Reflect::get(option, &"series".into()).unwrap().unchecked_into();
+    let data: js_sys::Array = Reflect::get(&all.get(series), &"data".into()).unwrap().unchecked_into();
+    data.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect()
+}
+
+/// Waits (without sleeping blindly) until `cond` holds, for up to ~2 s of animation frames.
+async fn until(mut cond: impl FnMut() -> bool) {
+    for _ in 0..120 {
+        if cond() {
+            return;
+        }
+        leptos::task::tick().await;
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .request_animation_frame(&resolve)
+                .unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+    panic!("condition not met in time");
+}
+
+#[wasm_bindgen_test]
+async fn chart_host_mounts_and_draws_the_year_comparison() {
+    prepare_page();
+    let container = fresh_container();
+    let breakdown = Breakdown::compute(INCIDENTS, &Filters::default());
+    let expected_dprk: Vec<f64> = breakdown.by_year.iter().map(|s| s.dprk.usd as f64).collect();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let chart = Memo::new(move |_| {
+            charts::build(
+                View::Overview,
+                &ChartInput {
+                    breakdown: &breakdown,
+                    incidents: INCIDENTS,
+                    figures: REPORTED_FIGURES,
+                    events: TIMELINE_EVENTS,
+                    years: Default::default(),
+                    palette: Palette::for_theme(crypto_heist_explorer::state::Theme::Light),
+                },
+            )
+        });
+        view! {
+            <ChartHost chart=chart description="test chart".to_string() on_narrow=Callback::new(|_: Narrowing| {})/>
+        }
+    });
+    let chart_el = || container.query_selector("[data-testid=chart]").unwrap();
+    until(|| chart_el().is_some_and(|el| el.get_attribute("data-rendered").is_some())).await;
+    let el = chart_el().unwrap();
+    assert_eq!(el.get_attribute("aria-label").as_deref(), Some("test chart"));
+    assert!(el.query_selector("canvas").unwrap().is_some(), "ECharts drew a canvas");
+    let option = chart_option(&el);
+    assert_eq!(series_data(&option, 0), expected_dprk);
+    drop(handle);
+}
+
+#[wasm_bindgen_test]
+async fn app_mounts_with_headline_numbers_and_chart() {
+    prepare_page();
+    let container = fresh_container();
+    let handle = leptos::mount::mount_to(container.clone(), App);
+    until(|| {
+        container
+            .query_selector("[data-testid=chart][data-rendered]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let stolen = container
+        .query_selector("[data-testid=kpi-stolen]")
+        .unwrap()
+        .expect("kpi-stolen")
+        .get_attribute("data-value")
+        .unwrap();
+    let expected: u64 = INCIDENTS.iter().map(|r| r.loss_usd).sum();
+    assert_eq!(stolen, expected.to_string());
+    let rows = container
+        .query_selector_all("[data-testid=incident-row]")
+        .unwrap()
+        .length();
+    assert_eq!(rows as usize, INCIDENTS.len());
+    let _ = Year::Y2024;
+    drop(handle);
+}

@@ -1,0 +1,55 @@
+// The built dist/ in real Chromium: the default chart shows the right numbers, with no console
+// errors and no CSP violations, also when served under a sub-path.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk } from "./harness.mjs";
+
+let browser, root, sub, rows;
+before(async () => {
+  browser = await launch();
+  root = await serve();
+  sub = await serve(undefined, "/explorer/");
+  rows = await incidents();
+});
+after(async () => {
+  await browser?.close();
+  root?.close();
+  sub?.close();
+});
+
+function expectedByYear() {
+  const sums = { dprk: [0, 0], others: [0, 0] };
+  for (const r of rows) {
+    const y = r.date.startsWith("2023") ? 0 : 1;
+    sums[isDprk(r) ? "dprk" : "others"][y] += Number(r.loss_usd);
+  }
+  return sums;
+}
+
+for (const [label, server] of [["at the root", () => root], ["under /explorer/", () => sub]]) {
+  test(`default view draws 2023 vs 2024, DPRK vs everyone else, ${label}`, async () => {
+    const { page, problems, context } = await probedPage(browser);
+    await page.goto(server().url);
+    const series = await chartSeries(page);
+    const expected = expectedByYear();
+    assert.equal(series[0].name, "DPRK-linked");
+    assert.deepEqual(series[0].data, expected.dprk);
+    assert.equal(series[1].name, "Everyone else");
+    assert.deepEqual(series[1].data, expected.others);
+    const total = rows.reduce((s, r) => s + Number(r.loss_usd), 0);
+    assert.equal(await kpi(page, "stolen"), String(total));
+    assert.equal(await kpi(page, "incidents"), String(rows.length));
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.pageErrors, []);
+    assert.deepEqual(await cspViolations(page), []);
+    await context.close();
+  });
+}
+
+test("every asset URL in the built page is relative", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const html = await readFile(new URL("../../dist/index.html", import.meta.url), "utf8");
+  const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]);
+  assert.ok(urls.length > 3);
+  for (const u of urls) assert.ok(!u.startsWith("/") && !u.includes("://"), u);
+});
