@@ -33,7 +33,7 @@ test:
 lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy --all-targets -- -D warnings
-	$(ENV) cargo clippy --lib --bins $(WASM) -- -D warnings
+	$(ENV) cargo clippy --all-targets $(WASM) -- -D warnings
 
 wasm-tests:
 	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser

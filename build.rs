@@ -27,14 +27,27 @@ fn main() {
     }
 
     let mut errors = Vec::new();
-    let incidents = load(&dir, "incidents.csv", validate::parse_incidents, &mut errors);
-    let figures = load(&dir, "aggregates.csv", validate::parse_aggregates, &mut errors);
+    let incidents = load(
+        &dir,
+        "incidents.csv",
+        validate::parse_incidents,
+        &mut errors,
+    );
+    let figures = load(
+        &dir,
+        "aggregates.csv",
+        validate::parse_aggregates,
+        &mut errors,
+    );
     let events = load(&dir, "events.csv", validate::parse_events, &mut errors);
     if !errors.is_empty() {
         for error in &errors {
             eprintln!("{error}");
         }
-        eprintln!("{} problem(s) in the dataset; the build stops here.", errors.len());
+        eprintln!(
+            "{} problem(s) in the dataset; the build stops here.",
+            errors.len()
+        );
         std::process::exit(1);
     }
 
@@ -46,10 +59,13 @@ fn main() {
     std::fs::write(&path, out).expect("write generated dataset");
 }
 
+/// A validator from `src/data/validate.rs`: (file label, text) → rows or every error.
+type Parser<T> = fn(&str, &str) -> Result<Vec<T>, Vec<validate::DataError>>;
+
 fn load<T>(
     dir: &Path,
     name: &str,
-    parse: fn(&str, &str) -> Result<Vec<T>, Vec<validate::DataError>>,
+    parse: Parser<T>,
     errors: &mut Vec<String>,
 ) -> Vec<T> {
     let path = dir.join(name);

@@ -19,7 +19,11 @@ fn csv_field(text: &str) -> String {
 }
 
 fn chains(row: &Incident) -> String {
-    row.chains.iter().map(Slug::slug).collect::<Vec<_>>().join(";")
+    row.chains
+        .iter()
+        .map(Slug::slug)
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
@@ -88,7 +92,8 @@ mod tests {
 
     #[test]
     fn json_export_has_one_object_per_row() {
-        let json: serde_json::Value = serde_json::from_str(&to_json(INCIDENTS.iter().take(3))).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&to_json(INCIDENTS.iter().take(3))).unwrap();
         assert_eq!(json.as_array().unwrap().len(), 3);
         assert_eq!(json[0]["id"], INCIDENTS[0].id.as_ref());
     }

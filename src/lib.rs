@@ -6,12 +6,12 @@
 //! `charts` (aggregates → ECharts options) → `ui` (Leptos components, wasm only).
 //! Everything but `ui` is plain Rust, unit-tested on the host.
 
+pub mod charts;
 pub mod data;
+pub mod export;
 pub mod format;
 pub mod query;
 pub mod state;
-pub mod charts;
-pub mod export;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]

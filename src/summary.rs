@@ -143,7 +143,8 @@ pub fn scope_text(filters: &Filters) -> String {
 }
 
 /// The credit line under every chart.
-pub const SOURCE_LINE: &str = "Source: Chainalysis (2024 report); incidents compiled from public reports — see Methodology";
+pub const SOURCE_LINE: &str =
+    "Source: Chainalysis (2024 report); incidents compiled from public reports — see Methodology";
 
 #[cfg(test)]
 mod tests {
@@ -168,7 +169,10 @@ mod tests {
             ..Filters::default()
         };
         let b = Breakdown::compute(INCIDENTS, &filters);
-        assert_eq!(summary_sentence(&filters, &b), "No incidents match these filters.");
+        assert_eq!(
+            summary_sentence(&filters, &b),
+            "No incidents match these filters."
+        );
     }
 
     #[test]

@@ -16,7 +16,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// The runner's page serves only its own files: load our ECharts build and give charts a size.
 fn prepare_page() {
     let window = web_sys::window().unwrap();
-    if Reflect::get(&window, &"echarts".into()).unwrap().is_undefined() {
+    if Reflect::get(&window, &"echarts".into())
+        .unwrap()
+        .is_undefined()
+    {
         js_sys::eval(include_str!("../node_modules/echarts/dist/echarts.min.js")).unwrap();
     }
     let document = window.document().unwrap();
@@ -38,17 +41,30 @@ fn fresh_container() -> web_sys::HtmlElement {
 /// `echarts.getInstanceByDom(el).getOption()`.
 fn chart_option(el: &web_sys::Element) -> JsValue {
     let echarts = Reflect::get(&web_sys::window().unwrap(), &"echarts".into()).unwrap();
-    let get: Function = Reflect::get(&echarts, &"getInstanceByDom".into()).unwrap().unchecked_into();
+    let get: Function = Reflect::get(&echarts, &"getInstanceByDom".into())
+        .unwrap()
+        .unchecked_into();
     let instance = get.call1(&echarts, el).unwrap();
-    assert!(!instance.is_undefined(), "no ECharts instance on the chart element");
-    let get_option: Function = Reflect::get(&instance, &"getOption".into()).unwrap().unchecked_into();
+    assert!(
+        !instance.is_undefined(),
+        "no ECharts instance on the chart element"
+    );
+    let get_option: Function = Reflect::get(&instance, &"getOption".into())
+        .unwrap()
+        .unchecked_into();
     get_option.call0(&instance).unwrap()
 }
 
 fn series_data(option: &JsValue, series: u32) -> Vec<f64> {
-    let all: js_sys::Array = Reflect::get(option, &"series".into()).unwrap().unchecked_into();
-    let data: js_sys::Array = Reflect::get(&all.get(series), &"data".into()).unwrap().unchecked_into();
-    data.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect()
+    let all: js_sys::Array = Reflect::get(option, &"series".into())
+        .unwrap()
+        .unchecked_into();
+    let data: js_sys::Array = Reflect::get(&all.get(series), &"data".into())
+        .unwrap()
+        .unchecked_into();
+    data.iter()
+        .map(|v| v.as_f64().unwrap_or(f64::NAN))
+        .collect()
 }
 
 /// Waits (without sleeping blindly) until `cond` holds, for up to ~2 s of animation frames.
@@ -74,7 +90,11 @@ async fn chart_host_mounts_and_draws_the_year_comparison() {
     prepare_page();
     let container = fresh_container();
     let breakdown = Breakdown::compute(INCIDENTS, &Filters::default());
-    let expected_dprk: Vec<f64> = breakdown.by_year.iter().map(|s| s.dprk.usd as f64).collect();
+    let expected_dprk: Vec<f64> = breakdown
+        .by_year
+        .iter()
+        .map(|s| s.dprk.usd as f64)
+        .collect();
     let handle = leptos::mount::mount_to(container.clone(), move || {
         let chart = Memo::new(move |_| {
             charts::build(
@@ -96,8 +116,14 @@ async fn chart_host_mounts_and_draws_the_year_comparison() {
     let chart_el = || container.query_selector("[data-testid=chart]").unwrap();
     until(|| chart_el().is_some_and(|el| el.get_attribute("data-rendered").is_some())).await;
     let el = chart_el().unwrap();
-    assert_eq!(el.get_attribute("aria-label").as_deref(), Some("test chart"));
-    assert!(el.query_selector("canvas").unwrap().is_some(), "ECharts drew a canvas");
+    assert_eq!(
+        el.get_attribute("aria-label").as_deref(),
+        Some("test chart")
+    );
+    assert!(
+        el.query_selector("canvas").unwrap().is_some(),
+        "ECharts drew a canvas"
+    );
     let option = chart_option(&el);
     assert_eq!(series_data(&option, 0), expected_dprk);
     drop(handle);

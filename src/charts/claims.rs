@@ -86,7 +86,9 @@ mod tests {
         let i = labels
             .iter()
             .position(|l| {
-                l.as_str().unwrap().starts_with("2024 · DPRK-linked · Chainalysis 2025")
+                l.as_str()
+                    .unwrap()
+                    .starts_with("2024 · DPRK-linked · Chainalysis 2025")
             })
             .expect("Chainalysis 2024 DPRK bar");
         assert_eq!(reported[i], Some(1_340_000_000.0));

@@ -92,14 +92,14 @@ pub fn dprk_share_chart(input: &ChartInput) -> BuiltChart {
         let values: Vec<f64> = years
             .iter()
             .map(|y| {
-                input
-                    .breakdown
-                    .year(*y)
-                    .dprk_share()
-                    .map_or(0.0, |s| {
-                        let pct = if of_value { s.value_pct } else { s.incidents_pct };
-                        (pct * 10.0).round() / 10.0
-                    })
+                input.breakdown.year(*y).dprk_share().map_or(0.0, |s| {
+                    let pct = if of_value {
+                        s.value_pct
+                    } else {
+                        s.incidents_pct
+                    };
+                    (pct * 10.0).round() / 10.0
+                })
             })
             .collect();
         chart = chart.series(
@@ -127,7 +127,10 @@ mod tests {
     fn overview_bars_are_the_per_year_dprk_and_other_sums() {
         let (chart, json, b) = built(View::Overview, &Filters::default());
         assert_wiring(&chart, &json);
-        assert_eq!(axis(&json, "xAxis", 0)["data"], serde_json::json!(["2023", "2024"]));
+        assert_eq!(
+            axis(&json, "xAxis", 0)["data"],
+            serde_json::json!(["2023", "2024"])
+        );
         assert_eq!(json["series"][0]["name"], "DPRK-linked");
         assert_eq!(json["series"][0]["stack"], json["series"][1]["stack"]);
         let dprk = series_values(&json, 0);
@@ -136,7 +139,10 @@ mod tests {
             assert_eq!(dprk[i], Some(split.dprk.usd as f64));
             assert_eq!(others[i], Some(split.others.usd as f64));
         }
-        assert_eq!(axis(&json, "yAxis", 0)["axisLabel"]["formatter"], super::FORMAT_USD);
+        assert_eq!(
+            axis(&json, "yAxis", 0)["axisLabel"]["formatter"],
+            super::FORMAT_USD
+        );
     }
 
     #[test]

@@ -11,7 +11,10 @@ use charming::series::Bar;
 pub fn size_chart(input: &ChartInput) -> BuiltChart {
     let p = &input.palette;
     let years = input.shown_years();
-    let labels = SizeBucket::ALL.iter().map(|b| b.label().to_string()).collect();
+    let labels = SizeBucket::ALL
+        .iter()
+        .map(|b| b.label().to_string())
+        .collect();
     let mut chart = base_chart(p)
         .grid(grid())
         .x_axis(category_axis(p, labels))
@@ -146,7 +149,12 @@ mod tests {
             .collect();
         assert!(totals.windows(2).all(|w| w[0] <= w[1]));
         assert_eq!(totals.iter().sum::<f64>(), b.total.total().usd as f64);
-        let top = axis(&json, "yAxis", 0)["data"].as_array().unwrap().last().unwrap().clone();
+        let top = axis(&json, "yAxis", 0)["data"]
+            .as_array()
+            .unwrap()
+            .last()
+            .unwrap()
+            .clone();
         assert!(top.is_string());
     }
 
@@ -157,9 +165,6 @@ mod tests {
         let labels = axis(&json, "yAxis", 0)["data"].as_array().unwrap();
         let last = labels.len() - 1;
         let click = chart.narrowing(0, last).unwrap();
-        assert_eq!(
-            click.vector.map(|v| v.label()),
-            labels[last].as_str()
-        );
+        assert_eq!(click.vector.map(|v| v.label()), labels[last].as_str());
     }
 }

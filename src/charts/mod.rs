@@ -103,7 +103,10 @@ fn base_chart(p: &Palette) -> Chart {
     Chart::new()
         .animation(false)
         .background_color("transparent")
-        .color(vec![charming::element::Color::from(p.dprk), charming::element::Color::from(p.others)])
+        .color(vec![
+            charming::element::Color::from(p.dprk),
+            charming::element::Color::from(p.others),
+        ])
         .tooltip(
             Tooltip::new()
                 .trigger(Trigger::Axis)

@@ -92,7 +92,10 @@ mod tests {
         assert!(contrast(LIGHT.muted, "#ffffff") >= 4.5);
         assert!(contrast(DARK.text, "#0d1117") >= 7.0);
         assert!(contrast(DARK.muted, "#0d1117") >= 4.5);
-        assert!(contrast(LIGHT.dprk, "#ffffff") >= 4.5, "accent used as text");
+        assert!(
+            contrast(LIGHT.dprk, "#ffffff") >= 4.5,
+            "accent used as text"
+        );
         assert!(contrast(DARK.dprk, "#0d1117") >= 4.5, "accent used as text");
     }
 }

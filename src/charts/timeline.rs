@@ -33,10 +33,7 @@ fn axis_index(date: NaiveDate) -> usize {
 }
 
 fn short_label(label: &str) -> String {
-    let cut = label
-        .find([';', '('])
-        .map_or(label, |i| &label[..i])
-        .trim();
+    let cut = label.find([';', '(']).map_or(label, |i| &label[..i]).trim();
     if cut.chars().count() > 32 {
         let mut s: String = cut.chars().take(31).collect();
         s.push('…');
@@ -137,12 +134,11 @@ fn event_lines(input: &ChartInput, p: &Palette, labels: &[String]) -> MarkLine {
             let line = MarkLineData::new()
                 .name(short_label(&e.label))
                 .x_axis(labels[axis_index(e.date)].clone())
-                .label(
-                    Label::new()
-                        .show(is_key)
-                        .formatter("{b}")
-                        .color(if is_key { p.text } else { p.muted }),
-                );
+                .label(Label::new().show(is_key).formatter("{b}").color(if is_key {
+                    p.text
+                } else {
+                    p.muted
+                }));
             charming::element::MarkLineVariant::Simple(line)
         })
         .collect();
@@ -174,7 +170,11 @@ pub fn monthly_chart(input: &ChartInput) -> BuiltChart {
             .iter()
             .map(|(y, m)| {
                 let split = input.breakdown.monthly[y.index()][*m as usize];
-                usd_value(if dprk { split.dprk.usd } else { split.others.usd })
+                usd_value(if dprk {
+                    split.dprk.usd
+                } else {
+                    split.others.usd
+                })
             })
             .collect();
         chart = chart.series(
@@ -224,7 +224,10 @@ mod tests {
     fn cumulative_lines_end_at_the_year_totals_and_skip_29_feb_2023() {
         let (chart, json, b) = built(View::Cumulative, &Filters::default());
         assert_wiring(&chart, &json);
-        assert_eq!(axis(&json, "xAxis", 0)["data"].as_array().unwrap().len(), 366);
+        assert_eq!(
+            axis(&json, "xAxis", 0)["data"].as_array().unwrap().len(),
+            366
+        );
         let all_2023 = series_values(&json, 0);
         let dprk_2024 = series_values(&json, 3);
         assert_eq!(all_2023[59], None, "29 Feb does not exist in 2023");
@@ -234,7 +237,10 @@ mod tests {
             "31 Dec 2023"
         );
         assert_eq!(dprk_2024[365], Some(b.by_year[1].dprk.usd as f64));
-        assert!(dprk_2024.windows(2).all(|w| w[0] <= w[1]), "running totals never fall");
+        assert!(
+            dprk_2024.windows(2).all(|w| w[0] <= w[1]),
+            "running totals never fall"
+        );
     }
 
     #[test]

@@ -104,7 +104,10 @@ mod tests {
         let records = read_records("a,b\n\"x, \"\"y\"\"\",\"two\nlines\"\nlast,row\n").unwrap();
         assert_eq!(records.len(), 3);
         assert_eq!(records[1].fields, vec!["x, \"y\"", "two\nlines"]);
-        assert_eq!(records[2].line, 4, "line numbers count the embedded newline");
+        assert_eq!(
+            records[2].line, 4,
+            "line numbers count the embedded newline"
+        );
     }
 
     #[test]

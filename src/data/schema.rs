@@ -81,7 +81,10 @@ slug_enum! {
 impl Attribution {
     /// "DPRK-linked" everywhere in the app means confirmed or suspected.
     pub const fn is_dprk(self) -> bool {
-        matches!(self, Attribution::DprkConfirmed | Attribution::DprkSuspected)
+        matches!(
+            self,
+            Attribution::DprkConfirmed | Attribution::DprkSuspected
+        )
     }
 }
 

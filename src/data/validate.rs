@@ -92,11 +92,7 @@ impl<'a> Checker<'a> {
             if !ok {
                 self.error(
                     r.line,
-                    format!(
-                        "expected {} fields, found {}",
-                        header.len(),
-                        r.fields.len()
-                    ),
+                    format!("expected {} fields, found {}", header.len(), r.fields.len()),
                 );
             }
             ok
@@ -177,7 +173,10 @@ pub fn parse_incidents(file: &str, text: &str) -> Result<Vec<Incident>, Vec<Data
         if let Some(first) = first_line_of_id.get(&record.fields[0]) {
             check.error(
                 line,
-                format!("duplicate id '{}' (first on line {first})", record.fields[0]),
+                format!(
+                    "duplicate id '{}' (first on line {first})",
+                    record.fields[0]
+                ),
             );
             continue;
         }

@@ -162,8 +162,10 @@ mod tests {
         };
         let rows = filters.apply(INCIDENTS);
         assert!(!rows.is_empty());
-        assert!(rows.iter().all(|r| r.year() == Year::Y2024
-            && matches!(r.category, Category::Cex | Category::Bridge)));
+        assert!(rows
+            .iter()
+            .all(|r| r.year() == Year::Y2024
+                && matches!(r.category, Category::Cex | Category::Bridge)));
         let expected = INCIDENTS
             .iter()
             .filter(|r| {
@@ -198,7 +200,12 @@ mod tests {
             .iter()
             .find(|r| !r.note.is_empty())
             .expect("some row has a note");
-        let word: String = by_note.note.split_whitespace().last().unwrap().to_uppercase();
+        let word: String = by_note
+            .note
+            .split_whitespace()
+            .last()
+            .unwrap()
+            .to_uppercase();
         let filters = Filters {
             text: word,
             ..Filters::default()

@@ -105,10 +105,7 @@ impl Comparison {
 }
 
 /// Every whole-year figure of a covered year, beside the dataset's sum.
-pub fn reconcile(
-    incidents: &[Incident],
-    figures: &'static [ReportedFigure],
-) -> Vec<Comparison> {
+pub fn reconcile(incidents: &[Incident], figures: &'static [ReportedFigure]) -> Vec<Comparison> {
     let totals = dataset_totals(incidents);
     figures
         .iter()
@@ -116,7 +113,8 @@ pub fn reconcile(
             let year = Year::from_number(figure.year)?;
             let (scope, measure) = metric_scope(&figure.metric)?;
             let reported = match (figure.value, measure) {
-                (ReportedValue::Usd(v), Measure::Usd) | (ReportedValue::Count(v), Measure::Count) => v,
+                (ReportedValue::Usd(v), Measure::Usd)
+                | (ReportedValue::Count(v), Measure::Count) => v,
                 _ => return None,
             };
             let tally = totals[year.index()].scope(scope);
@@ -144,7 +142,10 @@ pub fn primary_figure(
     measure: Measure,
 ) -> Option<&Comparison> {
     comparisons.iter().find(|c| {
-        c.figure.source == PRIMARY_SOURCE && c.year == year && c.scope == scope && c.measure == measure
+        c.figure.source == PRIMARY_SOURCE
+            && c.year == year
+            && c.scope == scope
+            && c.measure == measure
     })
 }
 

@@ -111,11 +111,35 @@ fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
     let value_lc = value.trim().to_ascii_lowercase();
     match key {
         "view" => state.view = one_of(&value_lc, "view")?,
-        "year" => list(&mut state.filters.years, &value_lc, key, &mut parsed.ignored)?,
-        "attr" => attributions(&mut state.filters.attributions, &value_lc, &mut parsed.ignored)?,
-        "cat" => list(&mut state.filters.categories, &value_lc, key, &mut parsed.ignored)?,
-        "vec" => list(&mut state.filters.vectors, &value_lc, key, &mut parsed.ignored)?,
-        "chain" => list(&mut state.filters.chains, &value_lc, key, &mut parsed.ignored)?,
+        "year" => list(
+            &mut state.filters.years,
+            &value_lc,
+            key,
+            &mut parsed.ignored,
+        )?,
+        "attr" => attributions(
+            &mut state.filters.attributions,
+            &value_lc,
+            &mut parsed.ignored,
+        )?,
+        "cat" => list(
+            &mut state.filters.categories,
+            &value_lc,
+            key,
+            &mut parsed.ignored,
+        )?,
+        "vec" => list(
+            &mut state.filters.vectors,
+            &value_lc,
+            key,
+            &mut parsed.ignored,
+        )?,
+        "chain" => list(
+            &mut state.filters.chains,
+            &value_lc,
+            key,
+            &mut parsed.ignored,
+        )?,
         "min" => state.filters.min_usd = Some(amount(&value_lc)?),
         "max" => state.filters.max_usd = Some(amount(&value_lc)?),
         "from" => state.filters.from = Some(date(&value_lc)?),
@@ -134,7 +158,11 @@ fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
         "controls" => state.controls = flag(&value_lc)?,
         "theme" => state.theme = Some(one_of::<Theme>(&value_lc, "theme")?),
         "v" if value_lc == VERSION => {}
-        "v" => return Err(format!("unknown link version (this page reads v={VERSION})")),
+        "v" => {
+            return Err(format!(
+                "unknown link version (this page reads v={VERSION})"
+            ))
+        }
         _ => return Err("unknown parameter".into()),
     }
     Ok(())

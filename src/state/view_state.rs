@@ -108,7 +108,11 @@ impl Sort {
                 SortColumn::Attribution => a.attribution.cmp(&b.attribution),
                 SortColumn::Loss => a.loss_usd.cmp(&b.loss_usd),
             };
-            let order = if self.descending { order.reverse() } else { order };
+            let order = if self.descending {
+                order.reverse()
+            } else {
+                order
+            };
             match order {
                 Ordering::Equal => a.id.cmp(&b.id),
                 other => other,
@@ -132,10 +136,18 @@ mod tests {
     #[test]
     fn clicking_a_header_twice_flips_direction() {
         let s = Sort::default().clicked(SortColumn::Name);
-        assert_eq!(s, Sort { column: SortColumn::Name, descending: false });
+        assert_eq!(
+            s,
+            Sort {
+                column: SortColumn::Name,
+                descending: false
+            }
+        );
         assert!(s.clicked(SortColumn::Name).descending);
         let mut rows: Vec<_> = INCIDENTS.iter().collect();
         s.apply(&mut rows);
-        assert!(rows.windows(2).all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
+        assert!(rows
+            .windows(2)
+            .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));
     }
 }

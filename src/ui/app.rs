@@ -135,9 +135,8 @@ fn Page() -> impl IntoView {
             )
         })
     });
-    let summary_text = Memo::new(move |_| {
-        filters.with(|f| breakdown.with(|b| summary::summary_sentence(f, b)))
-    });
+    let summary_text =
+        Memo::new(move |_| filters.with(|f| breakdown.with(|b| summary::summary_sentence(f, b))));
     let title = Memo::new(move |_| {
         let view = state.with(|s| s.view);
         filters.with(|f| breakdown.with(|b| summary::chart_title(view, f, b)))
@@ -242,7 +241,6 @@ fn ExploreLink() -> impl IntoView {
         </a>
     }
 }
-
 
 /// Switches between light and dark; the choice goes into the URL (`theme=`).
 #[component]

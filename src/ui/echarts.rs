@@ -30,7 +30,8 @@ extern "C" {
     pub fn get_data_url(this: &EchartsInstance, settings: &JsValue) -> String;
 
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
-    pub fn init_with(el: &web_sys::Element, theme: &JsValue, settings: &JsValue) -> EchartsInstance;
+    pub fn init_with(el: &web_sys::Element, theme: &JsValue, settings: &JsValue)
+        -> EchartsInstance;
 }
 
 /// `{ notMerge: true }`: a new option replaces the old one, so series removed by a filter do not

@@ -32,7 +32,8 @@ fn FacetList<T: FacetValue + Send + Sync>(
                     || explorer.breakdown.with(|b| b.facet_counts.of(*v)) > 0
             })
             .map(|value| {
-                let count = Memo::new(move |_| explorer.breakdown.with(|b| b.facet_counts.of(value)));
+                let count =
+                    Memo::new(move |_| explorer.breakdown.with(|b| b.facet_counts.of(value)));
                 let checked = Memo::new(move |_| selected.get().contains(value));
                 view! {
                     <label class="option" data-testid=format!("filter-{key}-{}", value.slug())>
@@ -83,8 +84,12 @@ pub fn FilterPanel(
     let explorer = use_explorer();
     let filters = Memo::new(move |_| explorer.state.with(|s| s.filters.clone()));
     let dprk_only = Memo::new(move |_| filters.with(|f| f.attributions == dprk_both()));
-    let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).map(|d| d.to_string()).unwrap_or_default();
-    let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).map(|d| d.to_string()).unwrap_or_default();
+    let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
+    let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31)
+        .map(|d| d.to_string())
+        .unwrap_or_default();
     let (first_to, last_to) = (first.clone(), last.clone());
     view! {
         <aside class="filters" class:compact=compact aria-label="Filters">

@@ -85,7 +85,9 @@ impl Formatters {
                     html.push_str(&format!("<strong>{}</strong>", escape_html(&name)));
                 }
                 let value = get(&item, "value");
-                let Some(value) = value.as_f64() else { continue };
+                let Some(value) = value.as_f64() else {
+                    continue;
+                };
                 let series = get(&item, "seriesIndex").as_f64().unwrap_or(0.0) as usize;
                 let unit = units.get(series).copied().unwrap_or(Unit::Usd);
                 let marker = swatch(&get(&item, "color").as_string().unwrap_or_default());

@@ -2,11 +2,13 @@
 //! where a report covers the same scope, the reported figure beside it.
 
 use super::app::use_explorer;
-use crate::data::{Attribution, SlugSet, Year};
-use crate::format;
 use crate::data::ReportedValue;
-use crate::query::reconcile::{primary_figure, reconcile, Comparison, Measure, Scope, PRIMARY_SOURCE};
+use crate::data::{Attribution, SlugSet, Year};
 use crate::data::{INCIDENTS, REPORTED_FIGURES};
+use crate::format;
+use crate::query::reconcile::{
+    primary_figure, reconcile, Comparison, Measure, Scope, PRIMARY_SOURCE,
+};
 use crate::summary::change_pct;
 use leptos::prelude::*;
 
@@ -85,7 +87,12 @@ pub fn Headline() -> impl IntoView {
         if !(years.is_empty() || years.len() == 2) {
             return None;
         }
-        b.with(|b| change_pct(b.year(Year::Y2023).total().usd, b.year(Year::Y2024).total().usd))
+        b.with(|b| {
+            change_pct(
+                b.year(Year::Y2023).total().usd,
+                b.year(Year::Y2024).total().usd,
+            )
+        })
     });
     view! {
         <section class="kpis" aria-label="Headline numbers">

@@ -28,7 +28,11 @@ fn host_of(url: &str) -> String {
 
 #[component]
 fn Row(row: &'static Incident) -> impl IntoView {
-    let badge = if row.attribution.is_dprk() { "badge dprk" } else { "badge" };
+    let badge = if row.attribution.is_dprk() {
+        "badge dprk"
+    } else {
+        "badge"
+    };
     view! {
         <tr data-testid="incident-row" data-id=row.id.as_ref()>
             <td class="nowrap">{format::date(row.date)}</td>
@@ -93,7 +97,11 @@ pub fn IncidentTable() -> impl IntoView {
     let download = move |json: bool| {
         let rows = rows.get_untracked();
         if json {
-            download_text("crypto-heists.json", "application/json", &export::to_json(rows))
+            download_text(
+                "crypto-heists.json",
+                "application/json",
+                &export::to_json(rows),
+            )
         } else {
             download_text("crypto-heists.csv", "text/csv", &export::to_csv(rows))
         };

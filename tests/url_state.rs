@@ -1,0 +1,93 @@
+//! URL state as a public interface: every state survives a round trip, and no string panics
+//! the parser. `make fuzz` runs the same properties with 1,000,000 cases.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod url_properties;
+
+use crypto_heist_explorer::state::{parse, serialize};
+
+#[test]
+fn documented_example_parses_to_what_it_says() {
+    let parsed = parse("?view=cumulative&year=2024&attr=dprk&cat=cex,bridge&min=1000000&q=wazirx");
+    assert!(parsed.ignored.is_empty(), "{:?}", parsed.ignored);
+    assert_eq!(
+        serialize(&parsed.state),
+        "view=cumulative&year=2024&attr=dprk&cat=cex,bridge&min=1000000&q=wazirx"
+    );
+}
+
+#[test]
+fn ignores_unknown_keys_and_bad_values_and_says_so() {
+    let parsed = parse("min=abc&colour=red&year=2022,2024&view=pie");
+    let said: Vec<String> = parsed
+        .ignored
+        .iter()
+        .map(|i| format!("{}={}", i.key, i.value))
+        .collect();
+    assert_eq!(said, vec!["min=abc", "colour=red", "year=2022", "view=pie"]);
+    assert_eq!(serialize(&parsed.state), "year=2024");
+}
+
+#[test]
+fn repeated_single_keys_keep_the_last_value_and_lists_merge() {
+    let parsed = parse("view=monthly&view=sizes&cat=cex&cat=bridge");
+    assert_eq!(serialize(&parsed.state), "view=sizes&cat=cex,bridge");
+    assert_eq!(parsed.ignored.len(), 1);
+    assert_eq!(parsed.ignored[0].value, "monthly");
+}
+
+#[test]
+fn defaults_are_omitted_and_lists_are_in_canonical_order() {
+    let parsed = parse("view=overview&sort=-loss&cat=bridge,cex&embed=0&attr=unknown,dprk_suspected,dprk_confirmed");
+    assert_eq!(serialize(&parsed.state), "attr=dprk,unknown&cat=cex,bridge");
+}
+
+#[test]
+fn amounts_accept_suffixes_and_out_of_range_numbers_are_dropped() {
+    assert_eq!(
+        serialize(&parse("min=1.5m&max=2b").state),
+        "min=1500000&max=2000000000"
+    );
+    let parsed = parse("min=99999999999999999999&max=-3");
+    assert_eq!(serialize(&parsed.state), "");
+    assert_eq!(parsed.ignored.len(), 2);
+}
+
+#[test]
+fn invalid_percent_encoding_is_kept_literally() {
+    let parsed = parse("q=100%zz");
+    assert_eq!(parsed.state.filters.text, "100%zz");
+    assert_eq!(serialize(&parsed.state), "q=100%25zz");
+}
+
+#[test]
+fn a_ten_thousand_character_search_is_dropped_with_a_notice() {
+    let parsed = parse(&format!("q={}", "a".repeat(10_000)));
+    assert_eq!(parsed.state.filters.text, "");
+    assert_eq!(parsed.ignored.len(), 1);
+    assert!(parsed.ignored[0].value.chars().count() <= 41);
+}
+
+mod properties {
+    use super::url_properties::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(10_000))]
+
+        #[test]
+        fn every_state_survives_a_round_trip(state in any_state()) {
+            round_trips(&state)?;
+        }
+
+        #[test]
+        fn random_strings_never_panic_and_settle(raw in "\\PC{0,200}") {
+            parses_to_a_fixed_point(&raw)?;
+        }
+
+        #[test]
+        fn query_like_strings_never_panic_and_settle(raw in query_like()) {
+            parses_to_a_fixed_point(&raw)?;
+        }
+    }
+}
