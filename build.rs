@@ -62,12 +62,7 @@ fn main() {
 /// A validator from `src/data/validate.rs`: (file label, text) → rows or every error.
 type Parser<T> = fn(&str, &str) -> Result<Vec<T>, Vec<validate::DataError>>;
 
-fn load<T>(
-    dir: &Path,
-    name: &str,
-    parse: Parser<T>,
-    errors: &mut Vec<String>,
-) -> Vec<T> {
+fn load<T>(dir: &Path, name: &str, parse: Parser<T>, errors: &mut Vec<String>) -> Vec<T> {
     let path = dir.join(name);
     let label = path.display().to_string();
     match std::fs::read_to_string(&path) {
