@@ -52,6 +52,12 @@ fn main() {
     }
 
     let mut out = String::new();
+    writeln!(
+        out,
+        "/// Fingerprint of the three CSVs (FNV-1a), cited with the data.\npub const DATA_VERSION: &str = \"{:016x}\";",
+        fingerprint(&dir)
+    )
+    .unwrap();
     write_incidents(&mut out, &incidents);
     write_figures(&mut out, &figures);
     write_events(&mut out, &events);
@@ -75,6 +81,17 @@ fn load<T>(dir: &Path, name: &str, parse: Parser<T>, errors: &mut Vec<String>) -
             Vec::new()
         }
     }
+}
+
+fn fingerprint(dir: &Path) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for name in ["incidents.csv", "aggregates.csv", "events.csv"] {
+        for byte in std::fs::read(dir.join(name)).unwrap_or_default() {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    hash
 }
 
 fn date(d: chrono::NaiveDate) -> String {

@@ -142,9 +142,11 @@ pub fn scope_text(filters: &Filters) -> String {
     parts.join(" · ")
 }
 
-/// The credit line under every chart.
-pub const SOURCE_LINE: &str =
-    "Source: Chainalysis (2024 report); incidents compiled from public reports — see Methodology";
+/// The credit under every chart; on the page it is followed by a link to the methodology.
+pub const SOURCE_CREDIT: &str =
+    "Source: Chainalysis (2024 report); incidents compiled from public reports";
+/// The credit as printed in downloaded images.
+pub const SOURCE_LINE: &str = "Source: Chainalysis (2024 report); incidents compiled from public reports — see Methodology at the Crypto Heist Explorer";
 
 #[cfg(test)]
 mod tests {

@@ -42,7 +42,16 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
         chart = chart
             .grid(g)
             .x_axis(category_axis(p, year_labels(&years)).grid_index(panel as f64))
-            .y_axis(value_axis(p, *unit).grid_index(panel as f64));
+            .y_axis(
+                value_axis(p, *unit)
+                    .grid_index(panel as f64)
+                    .name(if *unit == Unit::Usd {
+                        "Stolen"
+                    } else {
+                        "Incidents"
+                    })
+                    .name_text_style(charming::element::TextStyle::new().color(p.muted)),
+            );
         for (dprk, name, color) in [(true, DPRK_NAME, p.dprk), (false, OTHERS_NAME, p.others)] {
             let values: Vec<f64> = years
                 .iter()

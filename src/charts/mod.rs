@@ -2,6 +2,7 @@
 //! the charming `Chart`, the unit of each series (for tooltips) and, for every data point, the
 //! filters a click on it narrows to. The chart host only renders and forwards clicks.
 
+mod caption;
 mod claims;
 mod comparison;
 mod distribution;
@@ -12,6 +13,7 @@ mod timeline;
 use crate::data::{Incident, ReportedFigure, SlugSet, TimelineEvent, Year};
 use crate::query::Breakdown;
 use crate::state::View;
+pub use caption::Caption;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisLabel, AxisType, Formatter, SplitLine, TextStyle, Tooltip, Trigger};
 use charming::Chart;

@@ -107,8 +107,10 @@ pub fn cumulative_chart(input: &ChartInput) -> BuiltChart {
                         }),
                 )
                 .data(values);
-            if i == years.len() - 1 && !dprk {
-                line = line.mark_line(event_lines(input, p, &labels));
+            // ECharts styles a markLine per series: the key event (labelled, dashed) rides on
+            // the latest "all" line, the other events (faint, dotted) on its DPRK line.
+            if i == years.len() - 1 {
+                line = line.mark_line(event_lines(input, p, &labels, !dprk));
             }
             chart = chart.series(line);
             units.push(Unit::Usd);
@@ -122,13 +124,14 @@ pub fn cumulative_chart(input: &ChartInput) -> BuiltChart {
     }
 }
 
-fn event_lines(input: &ChartInput, p: &Palette, labels: &[String]) -> MarkLine {
+fn event_lines(input: &ChartInput, p: &Palette, labels: &[String], key_only: bool) -> MarkLine {
     let shown = input.shown_years();
     let key = NaiveDate::from_ymd_opt(KEY_EVENT.0, KEY_EVENT.1, KEY_EVENT.2);
     let data: Vec<charming::element::MarkLineVariant> = input
         .events
         .iter()
         .filter(|e| Year::from_number(e.date.year()).is_some_and(|y| shown.contains(&y)))
+        .filter(|e| (Some(e.date) == key) == key_only)
         .map(|e| {
             let is_key = Some(e.date) == key;
             let line = MarkLineData::new()
@@ -142,9 +145,21 @@ fn event_lines(input: &ChartInput, p: &Palette, labels: &[String]) -> MarkLine {
             charming::element::MarkLineVariant::Simple(line)
         })
         .collect();
+    let style = if key_only {
+        LineStyle::new()
+            .color(p.text)
+            .type_(LineStyleType::Dashed)
+            .width(1.5)
+    } else {
+        LineStyle::new()
+            .color(p.muted)
+            .type_(LineStyleType::Dotted)
+            .width(1)
+    };
     MarkLine::new()
         .symbol(vec![Symbol::None, Symbol::None])
-        .line_style(LineStyle::new().color(p.muted).type_(LineStyleType::Dotted))
+        .silent(true)
+        .line_style(style)
         .data(data)
 }
 

@@ -5,5 +5,5 @@ pub mod dataset;
 pub mod schema;
 pub mod validate;
 
-pub use dataset::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+pub use dataset::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 pub use schema::*;

@@ -1,12 +1,15 @@
 //! The page: URL ⇄ state, the memos every component reads, and the layout.
 
 use super::chart_host::ChartHost;
+use super::embed_resize::post_height_changes;
 use super::filter_panel::FilterPanel;
 use super::headline::Headline;
 use super::incident_table::IncidentTable;
+use super::methodology::Methodology;
 use super::notice::Notice;
+use super::share_menu::ShareMenu;
 use super::view_tabs::ViewTabs;
-use crate::charts::{self, ChartInput, Narrowing, Palette};
+use crate::charts::{self, BuiltChart, ChartInput, Narrowing, Palette};
 use crate::data::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 use crate::query::{Breakdown, Filters};
 use crate::state::{self, Parsed, Theme, View, ViewState};
@@ -37,6 +40,19 @@ impl Explorer {
 
 pub fn use_explorer() -> Explorer {
     expect_context::<Explorer>()
+}
+
+/// The chart of the current view and its words, for the share menu, embed dialog and
+/// methodology panel.
+#[derive(Clone, Copy)]
+pub struct Figure {
+    pub chart: Memo<Option<BuiltChart>>,
+    pub title: Memo<String>,
+    pub scope: Memo<String>,
+}
+
+pub fn use_figure() -> Figure {
+    expect_context::<Figure>()
 }
 
 #[component]
@@ -142,6 +158,22 @@ fn Page() -> impl IntoView {
         filters.with(|f| breakdown.with(|b| summary::chart_title(view, f, b)))
     });
     let scope = Memo::new(move |_| filters.with(summary::scope_text));
+    provide_context(Figure {
+        chart,
+        title,
+        scope,
+    });
+    let methodology_open = RwSignal::new(
+        web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .is_some_and(|h| h == "#methodology"),
+    );
+    // The observer lives as long as the page; an embed is never unmounted.
+    if state.get_untracked().embed {
+        if let Some(observer) = post_height_changes() {
+            std::mem::forget(observer);
+        }
+    }
     let on_narrow = Callback::new(move |narrowing: Narrowing| {
         let next = narrowing.apply(&state.get_untracked());
         set_state.run((next, false));
@@ -157,7 +189,16 @@ fn Page() -> impl IntoView {
                 <header class="masthead">
                     <div class="masthead-bar">
                         <p class="kicker">"Crypto Heist Explorer"</p>
-                        <ThemeToggle/>
+                        <div class="masthead-actions">
+                            <button
+                                type="button"
+                                data-testid="open-methodology"
+                                on:click=move |_| methodology_open.set(true)
+                            >
+                                "Methodology"
+                            </button>
+                            <ThemeToggle/>
+                        </div>
                     </div>
                     <h1>"Crypto theft in 2023 and 2024: North Korea vs everyone else"</h1>
                     <p class="dek">
@@ -174,6 +215,7 @@ fn Page() -> impl IntoView {
                     <Show when=move || !embed.get()>
                         <Headline/>
                         <ViewTabs/>
+                        <ShareMenu/>
                     </Show>
                     <figure class="figure" data-testid="figure">
                         <h2 class="chart-title" data-testid="chart-title">{move || title.get()}</h2>
@@ -186,7 +228,25 @@ fn Page() -> impl IntoView {
                         </Show>
                         <p class="summary" data-testid="summary">{move || summary_text.get()}</p>
                         <figcaption class="source-line" data-testid="source-line">
-                            {summary::SOURCE_LINE}
+                            {summary::SOURCE_CREDIT}
+                            " — see "
+                            <Show
+                                when=move || embed.get()
+                                fallback=move || {
+                                    view! {
+                                        <button
+                                            type="button"
+                                            class="link-button"
+                                            data-testid="source-methodology"
+                                            on:click=move |_| methodology_open.set(true)
+                                        >
+                                            "Methodology"
+                                        </button>
+                                    }
+                                }
+                            >
+                                <MethodologyLink/>
+                            </Show>
                         </figcaption>
                         <Show when=move || embed.get()>
                             <ExploreLink/>
@@ -197,6 +257,7 @@ fn Page() -> impl IntoView {
                     </Show>
                 </main>
             </div>
+            <Methodology open=methodology_open/>
         </div>
     }
 }
@@ -218,12 +279,11 @@ fn EmptyState() -> impl IntoView {
     }
 }
 
-/// In embed mode: a link to the full explorer with the same state, in a new tab.
-#[component]
-fn ExploreLink() -> impl IntoView {
+/// The full explorer's URL for the current state (embed options dropped).
+fn full_explorer_href() -> Memo<String> {
     let explorer = use_explorer();
     let location = use_location();
-    let href = Memo::new(move |_| {
+    Memo::new(move |_| {
         let mut full = explorer.state.get();
         full.embed = false;
         full.controls = false;
@@ -234,7 +294,29 @@ fn ExploreLink() -> impl IntoView {
         } else {
             format!("{path}?{query}")
         }
-    });
+    })
+}
+
+/// In embed mode: the methodology opens in the full explorer, in a new tab.
+#[component]
+fn MethodologyLink() -> impl IntoView {
+    let href = full_explorer_href();
+    view! {
+        <a
+            href=move || format!("{}#methodology", href.get())
+            target="_blank"
+            rel="noopener noreferrer"
+            data-testid="source-methodology"
+        >
+            "Methodology"
+        </a>
+    }
+}
+
+/// In embed mode: a link to the full explorer with the same state, in a new tab.
+#[component]
+fn ExploreLink() -> impl IntoView {
+    let href = full_explorer_href();
     view! {
         <a class="explore-link" data-testid="explore-link" href=href target="_blank" rel="noopener noreferrer">
             "Explore the data ↗"

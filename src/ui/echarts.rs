@@ -29,6 +29,10 @@ extern "C" {
     #[wasm_bindgen(method, js_name = getDataURL)]
     pub fn get_data_url(this: &EchartsInstance, settings: &JsValue) -> String;
 
+    /// Only on instances created with the SVG renderer.
+    #[wasm_bindgen(method, js_name = renderToSVGString)]
+    pub fn render_to_svg_string(this: &EchartsInstance) -> String;
+
     #[wasm_bindgen(js_namespace = echarts, js_name = init)]
     pub fn init_with(el: &web_sys::Element, theme: &JsValue, settings: &JsValue)
         -> EchartsInstance;

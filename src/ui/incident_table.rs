@@ -2,9 +2,7 @@
 //! and CSV/JSON downloads of exactly these rows.
 
 use super::app::use_explorer;
-use super::download::download_text;
 use crate::data::{Incident, INCIDENTS};
-use crate::export;
 use crate::format;
 use crate::state::SortColumn;
 use leptos::prelude::*;
@@ -94,32 +92,12 @@ pub fn IncidentTable() -> impl IntoView {
             </th>
         }
     };
-    let download = move |json: bool| {
-        let rows = rows.get_untracked();
-        if json {
-            download_text(
-                "crypto-heists.json",
-                "application/json",
-                &export::to_json(rows),
-            )
-        } else {
-            download_text("crypto-heists.csv", "text/csv", &export::to_csv(rows))
-        };
-    };
     view! {
         <section class="table-section" aria-labelledby="table-title">
             <div class="table-head">
                 <h2 id="table-title">
                     "Incidents " <span class="muted">{move || format!("({})", rows.with(Vec::len))}</span>
                 </h2>
-                <div class="downloads">
-                    <button type="button" data-testid="download-csv" on:click=move |_| download(false)>
-                        "Download CSV"
-                    </button>
-                    <button type="button" data-testid="download-json" on:click=move |_| download(true)>
-                        "Download JSON"
-                    </button>
-                </div>
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
                 <table class="incidents" data-testid="incident-table">

@@ -2,15 +2,20 @@
 //! actions into new `ViewState`s; no arithmetic happens here.
 
 mod app;
+mod chart_export;
 mod chart_host;
 mod download;
 mod echarts;
+mod embed_dialog;
+mod embed_resize;
 mod filter_panel;
 mod formatters;
 mod headline;
 mod incident_table;
+mod methodology;
 mod notice;
 mod panic_panel;
+mod share_menu;
 mod view_tabs;
 
 pub use app::App;

@@ -1,0 +1,55 @@
+//! The embed protocol and snippet: what a newsroom pastes, and what our page tells its host.
+
+/// `source` of the height messages the embedded page posts to its parent; `public/embed.js`
+/// accepts only messages carrying it and [`MESSAGE_VERSION`].
+pub const MESSAGE_SOURCE: &str = "crypto-heist-explorer";
+pub const MESSAGE_VERSION: u32 = 1;
+/// Height of the iframe before (or without) the auto-resize script: fits the chart, title,
+/// summary and credit at common article widths.
+pub const DEFAULT_HEIGHT: u32 = 560;
+
+fn attr(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The `<iframe>` (and optional `<script>`) a host page pastes.
+pub fn snippet(embed_url: &str, title: &str, script_url: Option<&str>) -> String {
+    let mut html = format!(
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{DEFAULT_HEIGHT}\" \
+         frameborder=\"0\" style=\"border:0;width:100%;max-width:100%\" data-heist-embed></iframe>",
+        attr(embed_url),
+        attr(title)
+    );
+    if let Some(script) = script_url {
+        html.push_str(&format!(
+            "\n<script src=\"{}\" async></script>",
+            attr(script)
+        ));
+    }
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_is_a_lazy_full_width_borderless_iframe_with_a_title() {
+        let html = snippet("https://x.org/e/?year=2024&embed=1", "DPRK \"share\"", None);
+        assert!(html.starts_with("<iframe src=\"https://x.org/e/?year=2024&amp;embed=1\""));
+        assert!(html.contains("title=\"DPRK &quot;share&quot;\""));
+        assert!(html.contains("loading=\"lazy\""));
+        assert!(html.contains("width=\"100%\""));
+        assert!(html.contains(&format!("height=\"{DEFAULT_HEIGHT}\"")));
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn the_resize_script_is_optional() {
+        let html = snippet("https://x.org/", "t", Some("https://x.org/embed.js"));
+        assert!(html.ends_with("<script src=\"https://x.org/embed.js\" async></script>"));
+    }
+}
