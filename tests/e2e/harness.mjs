@@ -41,7 +41,12 @@ export async function serve(dir = DIST, prefix = "/") {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      // CORS for every file, as GitHub Pages and most CDNs send: a sandboxed (opaque-origin)
+      // embed fetches our module scripts and wasm cross-origin.
+      res.writeHead(200, {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "access-control-allow-origin": "*",
+      });
       res.end(body);
     } catch {
       res.writeHead(404).end("not found");

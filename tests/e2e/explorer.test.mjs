@@ -1,0 +1,206 @@
+// The explorer as a reader uses it: filters by clicking, URL state through reload and
+// back/forward, the notice for bad links, downloads, chart clicks, every view, empty state.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import {
+  serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk, parseCsv,
+} from "./harness.mjs";
+
+let browser, server, rows;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  rows = await incidents();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const sum = (list) => list.reduce((s, r) => s + Number(r.loss_usd), 0);
+const query = (page) => new URL(page.url()).search;
+
+async function clean(page, problems) {
+  assert.deepEqual(problems.console, [], "console errors");
+  assert.deepEqual(problems.pageErrors, [], "page errors");
+  assert.deepEqual(await cspViolations(page), [], "CSP violations");
+}
+
+test("filters applied by clicking go into the URL, survive reload, and back/forward restore them", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(server.url);
+  await chartSeries(page);
+  await page.click("[data-testid=filter-year-2024] input");
+  await page.waitForURL(/year=2024/);
+  await page.click("[data-testid=filter-attr-dprk] input");
+  await page.waitForURL(/attr=dprk/);
+  assert.equal(query(page), "?year=2024&attr=dprk");
+  const expected = rows.filter((r) => r.date.startsWith("2024") && isDprk(r));
+  assert.equal(await kpi(page, "stolen"), String(sum(expected)));
+  assert.equal(await kpi(page, "incidents"), String(expected.length));
+
+  await page.reload();
+  await chartSeries(page);
+  assert.equal(query(page), "?year=2024&attr=dprk");
+  assert.equal(await kpi(page, "stolen"), String(sum(expected)));
+  assert.ok(await page.isChecked("[data-testid=filter-year-2024] input"));
+
+  await page.goBack();
+  await page.waitForURL((u) => !u.search.includes("attr="));
+  assert.equal(query(page), "?year=2024");
+  const only2024 = rows.filter((r) => r.date.startsWith("2024"));
+  await page.waitForFunction(
+    (v) => document.querySelector("[data-testid=kpi-stolen]").dataset.value === v,
+    String(sum(only2024)),
+  );
+  await page.goForward();
+  await page.waitForURL(/attr=dprk/);
+  await page.waitForFunction(
+    (v) => document.querySelector("[data-testid=kpi-stolen]").dataset.value === v,
+    String(sum(expected)),
+  );
+  await clean(page, problems);
+  await context.close();
+});
+
+test("typing a search replaces the history entry instead of adding one per key", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(server.url);
+  await chartSeries(page);
+  const before = await page.evaluate(() => history.length);
+  await page.type("[data-testid=search]", "wazirx", { delay: 20 });
+  await page.waitForURL(/q=wazirx/);
+  assert.equal(await page.evaluate(() => history.length), before);
+  const expected = rows.filter((r) => `${r.name}\n${r.note}`.toLowerCase().includes("wazirx"));
+  assert.equal(await kpi(page, "incidents"), String(expected.length));
+  await clean(page, problems);
+  await context.close();
+});
+
+test("a bad parameter is ignored and named in a dismissible notice", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?min=abc&colour=red&year=2024`);
+  const notice = page.locator("[data-testid=notice]");
+  await notice.waitFor();
+  const text = await notice.innerText();
+  assert.match(text, /min=abc/);
+  assert.match(text, /colour=red/);
+  assert.equal(await kpi(page, "incidents"), String(rows.filter((r) => r.date.startsWith("2024")).length));
+  await page.click("[data-testid=notice-dismiss]");
+  await notice.waitFor({ state: "detached" });
+  await clean(page, problems);
+  await context.close();
+});
+
+test("the CSV download holds exactly the filtered rows", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?year=2023&cat=cex,bridge`);
+  await chartSeries(page);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.click("[data-testid=download-csv]"),
+  ]);
+  const csv = parseCsv(await readFile(await download.path(), "utf8"));
+  const expected = rows.filter((r) => r.date.startsWith("2023") && ["cex", "bridge"].includes(r.category));
+  assert.deepEqual(csv.map((r) => r.id).sort(), expected.map((r) => r.id).sort());
+  // Chains are a set: the export writes them in canonical order.
+  const normal = (r) => ({ ...r, chains: r.chains.split(";").sort().join(";") });
+  assert.deepEqual(normal(csv.find((r) => r.id === expected[0].id)), normal(expected[0]));
+  await clean(page, problems);
+  await context.close();
+});
+
+test("clicking a bar narrows the filters to it and shows its rows", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(server.url);
+  await chartSeries(page);
+  await page.locator("[data-testid=chart]").scrollIntoViewIfNeeded();
+  const point = await page.evaluate(() => {
+    const el = document.querySelector("[data-testid=chart]");
+    const chart = window.echarts.getInstanceByDom(el);
+    const dprk2024 = chart.getOption().series[0].data[1];
+    const [x, y] = chart.convertToPixel({ seriesIndex: 0 }, [1, dprk2024 / 2]);
+    const box = el.getBoundingClientRect();
+    return { x: box.left + x, y: box.top + y };
+  });
+  await page.mouse.click(point.x, point.y);
+  await page.waitForURL(/year=2024&attr=dprk/);
+  const expected = rows.filter((r) => r.date.startsWith("2024") && isDprk(r));
+  await page.waitForFunction(
+    (n) => document.querySelectorAll("[data-testid=incident-row]").length === n,
+    expected.length,
+  );
+  await clean(page, problems);
+  await context.close();
+});
+
+test("every view draws from the real data with no errors", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  for (const view of ["overview", "compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"]) {
+    await page.goto(`${server.url}?view=${view}`);
+    const series = await chartSeries(page);
+    assert.ok(series.length >= 2, view);
+    assert.ok(series.some((s) => s.data.some((v) => Number(v) > 0)), `${view} has values`);
+    assert.ok((await page.getAttribute("[data-testid=chart]", "aria-label")).length > 20);
+  }
+  await page.goto(`${server.url}?view=table`);
+  await page.waitForSelector("[data-testid=incident-table]");
+  assert.equal(await page.locator("[data-testid=chart]").count(), 0);
+  await clean(page, problems);
+  await context.close();
+});
+
+test("sorting the table by clicking a header goes into the URL", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?view=table`);
+  await page.waitForSelector("[data-testid=incident-row]");
+  await page.click("[data-testid=sort-date]");
+  await page.waitForURL(/sort=-date/);
+  await page.click("[data-testid=sort-date]");
+  await page.waitForURL(/sort=date/);
+  const first = await page.getAttribute("[data-testid=incident-row]", "data-id");
+  const earliest = [...rows].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id))[0];
+  assert.equal(first, earliest.id);
+  await clean(page, problems);
+  await context.close();
+});
+
+test("when nothing matches, the page says so and one click resets", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?q=zzzznothing`);
+  await page.waitForSelector("[data-testid=empty-state]");
+  assert.equal(await kpi(page, "incidents"), "0");
+  await page.click("[data-testid=empty-reset]");
+  await page.waitForURL((u) => u.search === "");
+  await chartSeries(page);
+  assert.equal(await kpi(page, "incidents"), String(rows.length));
+  await clean(page, problems);
+  await context.close();
+});
+
+test("the methodology panel opens from the source line, shows the reconciliation, and Escape closes it", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(server.url);
+  await chartSeries(page);
+  await page.click("[data-testid=source-methodology]");
+  const dialog = page.locator("[data-testid=methodology]");
+  await dialog.waitFor({ state: "visible" });
+  assert.equal(await page.locator("[data-testid=reconciliation] tbody tr").count(), 6);
+  assert.match(await page.innerText("[data-testid=citation]"), /Crypto Heist Explorer/);
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  await clean(page, problems);
+  await context.close();
+});
+
+test("no raw integer amount appears in the visible text of the default view", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(server.url);
+  await chartSeries(page);
+  const text = await page.evaluate(() => document.body.innerText);
+  // Seven or more digits in a row is an unformatted amount (a source's commit id after "@" is not).
+  assert.doesNotMatch(text, /(?<![@\w])\d{7,}(?!\w)/);
+  await clean(page, problems);
+  await context.close();
+});
