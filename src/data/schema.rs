@@ -237,9 +237,19 @@ impl<T: Slug> SlugSet<T> {
         self.bits & other.bits != 0
     }
 
-    /// Members in canonical order.
+    /// Members in canonical order (walks the set bits only).
     pub fn iter(self) -> impl Iterator<Item = T> {
-        T::ALL.iter().copied().filter(move |v| self.contains(*v))
+        let mut bits = self.bits;
+        std::iter::from_fn(move || {
+            while bits != 0 {
+                let index = bits.trailing_zeros() as usize;
+                bits &= bits - 1;
+                if let Some(value) = T::ALL.get(index) {
+                    return Some(*value);
+                }
+            }
+            None
+        })
     }
 }
 
@@ -270,26 +280,26 @@ pub type ChainSet = SlugSet<Chain>;
 /// One theft, as the sources describe it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
-    /// Stable slug, e.g. `wazirx-2024`; used in URLs and downloads.
-    pub id: Cow<'static, str>,
     /// Day of the theft (not of its disclosure).
     pub date: NaiveDate,
-    pub name: Cow<'static, str>,
     pub category: Category,
+    pub vector: Vector,
+    pub attribution: Attribution,
     pub chains: ChainSet,
     /// Reported loss in US dollars at the time of the theft.
     pub loss_usd: u64,
     /// Only where a source states a recovered amount.
     pub recovered_usd: Option<u64>,
-    pub vector: Vector,
-    pub attribution: Attribution,
+    /// Lower-cased `name` and `note`, precomputed so free-text search does no allocation.
+    pub search_text: Cow<'static, str>,
+    /// Stable slug, e.g. `wazirx-2024`; used in URLs and downloads.
+    pub id: Cow<'static, str>,
+    pub name: Cow<'static, str>,
     /// Who made the attribution (agency, victim, analyst); empty for `unknown`.
     pub attribution_by: Cow<'static, str>,
     /// One or more source URLs separated by `;`.
     pub source_urls: Cow<'static, str>,
     pub note: Cow<'static, str>,
-    /// Lower-cased `name` and `note`, precomputed so free-text search does no allocation.
-    pub search_text: Cow<'static, str>,
 }
 
 impl Incident {

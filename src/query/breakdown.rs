@@ -2,6 +2,7 @@
 //! the incidents per state change (not once per chart).
 
 use super::filters::{counts_toward, Facet, Filters};
+use super::row_index::{RowIndex, RowKey};
 use crate::data::{Attribution, Category, Chain, Incident, Slug, Vector, Year};
 use chrono::Datelike;
 
@@ -34,11 +35,11 @@ pub struct Split {
 }
 
 impl Split {
-    fn add(&mut self, row: &Incident) {
-        if row.attribution.is_dprk() {
-            self.dprk.add(row.loss_usd);
+    fn add(&mut self, key: &RowKey) {
+        if key.dprk {
+            self.dprk.add(key.loss_usd);
         } else {
-            self.others.add(row.loss_usd);
+            self.others.add(key.loss_usd);
         }
     }
 
@@ -148,22 +149,24 @@ impl Default for FacetCounts {
 }
 
 impl FacetCounts {
-    fn add(&mut self, row: &Incident, failures: u8) {
+    fn add(&mut self, key: &RowKey, failures: u8) {
         if counts_toward(failures, Facet::Year) {
-            self.years[row.year().index()] += 1;
+            self.years[usize::from(key.year)] += 1;
         }
         if counts_toward(failures, Facet::Attribution) {
-            self.attributions[row.attribution.index()] += 1;
+            self.attributions[usize::from(key.attribution)] += 1;
         }
         if counts_toward(failures, Facet::Category) {
-            self.categories[row.category.index()] += 1;
+            self.categories[usize::from(key.category)] += 1;
         }
         if counts_toward(failures, Facet::Vector) {
-            self.vectors[row.vector.index()] += 1;
+            self.vectors[usize::from(key.vector)] += 1;
         }
         if counts_toward(failures, Facet::Chain) {
-            for chain in row.chains.iter() {
-                self.chains[chain.index()] += 1;
+            let mut bits = key.chains;
+            while bits != 0 {
+                self.chains[bits.trailing_zeros() as usize] += 1;
+                bits &= bits - 1;
             }
         }
     }
@@ -207,7 +210,13 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
+    /// Builds the row index and computes; the app and benchmarks keep one index per dataset
+    /// and call [`Breakdown::compute_indexed`].
     pub fn compute(incidents: &[Incident], filters: &Filters) -> Breakdown {
+        Self::compute_indexed(&RowIndex::new(incidents), filters)
+    }
+
+    pub fn compute_indexed(index: &RowIndex, filters: &Filters) -> Breakdown {
         let compiled = filters.compile();
         let mut b = Breakdown {
             rows: Vec::new(),
@@ -221,28 +230,25 @@ impl Breakdown {
             vectors: Default::default(),
             facet_counts: FacetCounts::default(),
         };
-        for (index, row) in incidents.iter().enumerate() {
-            let failures = compiled.failures(row);
-            b.facet_counts.add(row, failures);
+        let confirmed = Attribution::DprkConfirmed.index() as u8;
+        for (index, (key, row)) in index.keys.iter().zip(index.incidents).enumerate() {
+            let failures = compiled.failures(key, row);
+            b.facet_counts.add(key, failures);
             if failures != 0 {
                 continue;
             }
             b.rows.push(index as u32);
-            let y = row.year().index();
-            b.total.add(row);
-            b.by_year[y].add(row);
-            if row.attribution == Attribution::DprkConfirmed {
-                b.confirmed_by_year[y].add(row.loss_usd);
+            let y = usize::from(key.year);
+            b.total.add(key);
+            b.by_year[y].add(key);
+            if key.attribution == confirmed {
+                b.confirmed_by_year[y].add(key.loss_usd);
             }
-            b.monthly[y][row.date.month0() as usize].add(row);
-            b.daily[y][row.date.ordinal0() as usize].add(row);
-            let size = SizeBucket::ALL
-                .iter()
-                .position(|s| *s == SizeBucket::of(row.loss_usd))
-                .unwrap_or(0);
-            b.sizes[y][size].add(row);
-            b.categories[y][row.category.index()].add(row);
-            b.vectors[y][row.vector.index()].add(row);
+            b.monthly[y][usize::from(key.month0)].add(key);
+            b.daily[y][key.ordinal0()].add(key);
+            b.sizes[y][SizeBucket::of(key.loss_usd) as usize].add(key);
+            b.categories[y][usize::from(key.category)].add(key);
+            b.vectors[y][usize::from(key.vector)].add(key);
         }
         b
     }

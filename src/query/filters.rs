@@ -1,6 +1,7 @@
 //! Which incidents a view shows. Values within a filter are OR-ed, filters are AND-ed; an empty
 //! set means "no restriction".
 
+use super::row_index::{day_number, RowKey};
 use crate::data::{Attribution, Category, Chain, Incident, SlugSet, Vector, Year};
 use chrono::NaiveDate;
 
@@ -49,7 +50,8 @@ impl Facet {
 /// The filters that are not facets share one bit: a row failing them counts nowhere.
 const NON_FACET_BIT: u8 = 1 << 5;
 
-/// The filters compiled for the hot loop: lower-cased text once, bitmasks for sets.
+/// The filters compiled for the hot loop: bitmasks for sets, day numbers for dates,
+/// lower-cased text once.
 pub struct CompiledFilters {
     years: u64,
     attributions: u64,
@@ -58,8 +60,8 @@ pub struct CompiledFilters {
     chains: u64,
     min_usd: u64,
     max_usd: u64,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
+    from_day: u16,
+    to_day: u16,
     text: Option<String>,
 }
 
@@ -78,8 +80,8 @@ impl Filters {
             chains: self.chains.bits(),
             min_usd: self.min_usd.unwrap_or(0),
             max_usd: self.max_usd.unwrap_or(u64::MAX),
-            from: self.from,
-            to: self.to,
+            from_day: self.from.map_or(0, day_number),
+            to_day: self.to.map_or(u16::MAX, day_number),
             text: (!text.is_empty()).then_some(text),
         }
     }
@@ -87,7 +89,10 @@ impl Filters {
     /// The incidents that pass every filter, in dataset order.
     pub fn apply<'a>(&self, incidents: &'a [Incident]) -> Vec<&'a Incident> {
         let compiled = self.compile();
-        incidents.iter().filter(|i| compiled.matches(i)).collect()
+        incidents
+            .iter()
+            .filter(|i| compiled.failures(&RowKey::of(i), i) == 0)
+            .collect()
     }
 }
 
@@ -96,43 +101,38 @@ fn passes(selected: u64, value_bits: u64) -> bool {
 }
 
 impl CompiledFilters {
-    /// Bits of the filters this row fails: one per [`Facet`], one for all the others.
-    pub fn failures(&self, row: &Incident) -> u8 {
+    /// Bits of the filters this row fails: one per [`Facet`], one for all the others. The
+    /// full row is read only for free-text search.
+    pub fn failures(&self, key: &RowKey, row: &Incident) -> u8 {
         let mut failed = 0;
-        if !passes(self.years, 1 << row.year().index()) {
+        if !passes(self.years, 1 << key.year) {
             failed |= Facet::Year.bit();
         }
-        if !passes(self.attributions, 1 << row.attribution.index()) {
+        if !passes(self.attributions, 1 << key.attribution) {
             failed |= Facet::Attribution.bit();
         }
-        if !passes(self.categories, 1 << row.category.index()) {
+        if !passes(self.categories, 1 << key.category) {
             failed |= Facet::Category.bit();
         }
-        if !passes(self.vectors, 1 << row.vector.index()) {
+        if !passes(self.vectors, 1 << key.vector) {
             failed |= Facet::Vector.bit();
         }
-        if !passes(self.chains, row.chains.bits()) {
+        if !passes(self.chains, key.chains) {
             failed |= Facet::Chain.bit();
         }
-        if !self.passes_non_facets(row) {
+        let in_ranges = key.loss_usd >= self.min_usd
+            && key.loss_usd <= self.max_usd
+            && key.day >= self.from_day
+            && key.day <= self.to_day;
+        if !in_ranges
+            || self
+                .text
+                .as_deref()
+                .is_some_and(|text| !row.search_text.contains(text))
+        {
             failed |= NON_FACET_BIT;
         }
         failed
-    }
-
-    fn passes_non_facets(&self, row: &Incident) -> bool {
-        row.loss_usd >= self.min_usd
-            && row.loss_usd <= self.max_usd
-            && self.from.is_none_or(|from| row.date >= from)
-            && self.to.is_none_or(|to| row.date <= to)
-            && self
-                .text
-                .as_deref()
-                .is_none_or(|text| row.search_text.contains(text))
-    }
-
-    pub fn matches(&self, row: &Incident) -> bool {
-        self.failures(row) == 0
     }
 }
 

@@ -3,6 +3,8 @@
 pub mod breakdown;
 pub mod filters;
 pub mod reconcile;
+pub mod row_index;
 
 pub use breakdown::{Breakdown, FacetCounts, FacetValue, Share, SizeBucket, Split, Tally};
 pub use filters::{Facet, Filters};
+pub use row_index::RowIndex;

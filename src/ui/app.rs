@@ -7,10 +7,11 @@ use super::headline::Headline;
 use super::incident_table::IncidentTable;
 use super::methodology::Methodology;
 use super::notice::Notice;
+use super::rows::{incidents, index};
 use super::share_menu::ShareMenu;
 use super::view_tabs::ViewTabs;
 use crate::charts::{self, BuiltChart, ChartInput, Narrowing, Palette};
-use crate::data::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+use crate::data::{REPORTED_FIGURES, TIMELINE_EVENTS};
 use crate::query::{Breakdown, Filters};
 use crate::state::{self, Parsed, Theme, View, ViewState};
 use crate::summary;
@@ -77,7 +78,7 @@ fn Page() -> impl IntoView {
     let parsed = Memo::new(move |_| state::parse(&location.search.get()));
     let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
     let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
-    let breakdown = Memo::new(move |_| filters.with(|f| Breakdown::compute(INCIDENTS, f)));
+    let breakdown = Memo::new(move |_| filters.with(|f| Breakdown::compute_indexed(index(), f)));
     let pathname = location.pathname;
     let set_state = Callback::new(move |(next, replace): (ViewState, bool)| {
         let query = state::serialize(&next);
@@ -142,7 +143,7 @@ fn Page() -> impl IntoView {
                 view,
                 &ChartInput {
                     breakdown: b,
-                    incidents: INCIDENTS,
+                    incidents: incidents(),
                     figures: REPORTED_FIGURES,
                     events: TIMELINE_EVENTS,
                     years,

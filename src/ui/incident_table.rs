@@ -2,17 +2,21 @@
 //! and CSV/JSON downloads of exactly these rows.
 
 use super::app::use_explorer;
-use crate::data::{Incident, INCIDENTS};
+use super::rows::incidents;
+use crate::data::Incident;
 use crate::format;
 use crate::state::SortColumn;
 use leptos::prelude::*;
 
-fn sorted_rows(indices: &[u32], sort: crate::state::Sort) -> Vec<&'static Incident> {
+/// Rows shown at first and added per "Show more".
+const PAGE: usize = 50;
+
+fn sorted_rows(indices: &[u32], sort: crate::state::Sort, limit: usize) -> Vec<&'static Incident> {
     let mut rows: Vec<&'static Incident> = indices
         .iter()
-        .filter_map(|i| INCIDENTS.get(*i as usize))
+        .filter_map(|i| incidents().get(*i as usize))
         .collect();
-    sort.apply(&mut rows);
+    sort.top(&mut rows, limit);
     rows
 }
 
@@ -65,9 +69,14 @@ fn Row(row: &'static Incident) -> impl IntoView {
 pub fn IncidentTable() -> impl IntoView {
     let explorer = use_explorer();
     let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
+    let limit = RwSignal::new(PAGE);
+    let total = Memo::new(move |_| explorer.breakdown.with(|b| b.rows.len()));
     let rows = Memo::new(move |_| {
         let sort = sort.get();
-        explorer.breakdown.with(|b| sorted_rows(&b.rows, sort))
+        let limit = limit.get();
+        explorer
+            .breakdown
+            .with(|b| sorted_rows(&b.rows, sort, limit))
     });
     let header = move |column: SortColumn, numeric: bool| {
         let aria = move || {
@@ -96,7 +105,7 @@ pub fn IncidentTable() -> impl IntoView {
         <section class="table-section" aria-labelledby="table-title">
             <div class="table-head">
                 <h2 id="table-title">
-                    "Incidents " <span class="muted">{move || format!("({})", rows.with(Vec::len))}</span>
+                    "Incidents " <span class="muted">{move || format!("({})", crate::format::grouped(total.get() as u64))}</span>
                 </h2>
             </div>
             <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
@@ -118,6 +127,19 @@ pub fn IncidentTable() -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            <Show when=move || { total.get() > rows.with(Vec::len) }>
+                <div class="table-more">
+                    <span class="muted">
+                        {move || format!("Showing {} of {}", rows.with(Vec::len), crate::format::grouped(total.get() as u64))}
+                    </span>
+                    <button type="button" data-testid="table-more" on:click=move |_| limit.update(|l| *l += PAGE)>
+                        "Show 50 more"
+                    </button>
+                    <button type="button" data-testid="table-all" on:click=move |_| limit.set(usize::MAX)>
+                        "Show all"
+                    </button>
+                </div>
+            </Show>
         </section>
     }
 }

@@ -15,6 +15,7 @@ mod incident_table;
 mod methodology;
 mod notice;
 mod panic_panel;
+mod rows;
 mod share_menu;
 mod view_tabs;
 

@@ -5,8 +5,8 @@ use super::app::{use_explorer, use_figure};
 use super::chart_export::{render_image, ImageFormat};
 use super::download::{click_link, download_text};
 use super::embed_dialog::EmbedDialog;
+use super::rows::incidents;
 use crate::charts::{Caption, Palette};
-use crate::data::INCIDENTS;
 use crate::export;
 use crate::summary::SOURCE_LINE;
 use js_sys::{Function, Reflect};
@@ -99,7 +99,7 @@ pub fn ShareMenu() -> impl IntoView {
         let rows: Vec<_> = explorer.breakdown.with_untracked(|b| {
             b.rows
                 .iter()
-                .filter_map(|i| INCIDENTS.get(*i as usize))
+                .filter_map(|i| incidents().get(*i as usize))
                 .collect()
         });
         let ok = if json {
