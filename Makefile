@@ -34,11 +34,14 @@ lint:
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy --all-targets -- -D warnings
 	$(ENV) cargo clippy --all-targets $(WASM) -- -D warnings
+	$(ENV) cargo clippy --all-targets $(WASM) --all-features -- -D warnings
 
 wasm-tests:
 	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser
 
+## The E2E tests drive dist/ plus a second build with the test-only panic trigger.
 e2e:
+	$(ENV) trunk build --release --offline --public-url ./ --features panic-trigger --dist target/test-dist-panic
 	node --test --test-concurrency=1 tests/e2e/
 
 unit-tests:
@@ -48,8 +51,12 @@ unit-tests:
 fuzz:
 	$(ENV) URL_FUZZ_CASES=1000000 cargo test --release --test url_fuzz -- --ignored --nocapture
 
+## Benchmarks: sizes, time to first chart vs bare ECharts pages, repaint latency (real data and
+## synthetic 10k/100k rows from a separate feature build), native throughput, Lighthouse.
 bench: build
-	node bench/run.mjs
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	$(ENV) trunk build --release --offline --public-url ./ --features synthetic --dist target/bench/dist-synthetic
+	$(ENV) node bench/run.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

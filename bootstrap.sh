@@ -54,9 +54,11 @@ say "wasm32 route $route ($(. .tools/env.sh && rustc --version))"
 
 # 2. npm packages: ECharts (shipped), binaryen's wasm-opt (Debian's v108 breaks the wasm),
 #    the browser-test drivers. Exactly what package-lock.json pins.
-if [[ ! -f node_modules/.package-lock.json ]] || ! cmp -s <(sed -n '/"packages"/,$p' package-lock.json | grep -c '"node_modules/') <(grep -c '"node_modules/' node_modules/.package-lock.json); then
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [[ ! -d node_modules ]] || [[ "$(cat .tools/npm.stamp 2>/dev/null)" != "$lock_sum" ]]; then
   say "npm ci"
   npm ci --no-audit --no-fund --loglevel=error
+  echo "$lock_sum" > .tools/npm.stamp
 fi
 wasm-opt --version | grep -q "version 1[0-9][0-9]" || die "wasm-opt from npm binaryen not found in node_modules/.bin"
 

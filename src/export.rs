@@ -32,7 +32,7 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
     for r in rows {
         let fields = [
             r.id.to_string(),
-            r.date.format("%Y-%m-%d").to_string(),
+            r.date.to_string(),
             r.name.to_string(),
             r.category.slug().to_string(),
             chains(r),
@@ -57,7 +57,7 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
         .map(|r| {
             json!({
                 "id": r.id,
-                "date": r.date.format("%Y-%m-%d").to_string(),
+                "date": r.date.to_string(),
                 "name": r.name,
                 "category": r.category.slug(),
                 "chains": r.chains.iter().map(Slug::slug).collect::<Vec<_>>(),

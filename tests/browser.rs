@@ -5,7 +5,7 @@ use crypto_heist_explorer::charts::{self, ChartInput, Narrowing, Palette};
 use crypto_heist_explorer::data::{Year, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 use crypto_heist_explorer::query::{Breakdown, Filters};
 use crypto_heist_explorer::state::View;
-use crypto_heist_explorer::ui::{App, ChartHost};
+use crypto_heist_explorer::ui::{App, ChartHost, SharedChart};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -108,6 +108,7 @@ async fn chart_host_mounts_and_draws_the_year_comparison() {
                     palette: Palette::for_theme(crypto_heist_explorer::state::Theme::Light),
                 },
             )
+            .map(|built| SharedChart(std::sync::Arc::new(built)))
         });
         view! {
             <ChartHost chart=chart description="test chart".to_string() on_narrow=Callback::new(|_: Narrowing| {})/>

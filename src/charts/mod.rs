@@ -35,8 +35,10 @@ pub enum Unit {
     Percent,
 }
 
-/// A chart plus what the host needs to make it interactive.
-#[derive(Clone, Debug, PartialEq)]
+/// A chart plus what the host needs to make it interactive. Deliberately neither `Clone` nor
+/// `PartialEq`: the app shares it behind an `Arc`, and comparing ECharts options would only
+/// add code to the wasm.
+#[derive(Debug)]
 pub struct BuiltChart {
     pub chart: Chart,
     /// Unit of each series, by series index.

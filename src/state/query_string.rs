@@ -245,8 +245,8 @@ fn amount(value: &str) -> Result<u64, String> {
 }
 
 fn date(value: &str) -> Result<NaiveDate, String> {
-    let d = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| "not a date in YYYY-MM-DD form".to_string())?;
+    let d = crate::format::parse_iso_date(value)
+        .ok_or_else(|| "not a date in YYYY-MM-DD form".to_string())?;
     if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
         Ok(d)
     } else {
@@ -308,10 +308,10 @@ pub fn serialize(state: &ViewState) -> String {
         push("max", max.to_string());
     }
     if let Some(from) = f.from {
-        push("from", from.format("%Y-%m-%d").to_string());
+        push("from", from.to_string());
     }
     if let Some(to) = f.to {
-        push("to", to.format("%Y-%m-%d").to_string());
+        push("to", to.to_string());
     }
     if !f.text.is_empty() {
         push("q", encode(&f.text));

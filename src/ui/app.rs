@@ -1,6 +1,6 @@
 //! The page: URL ⇄ state, the memos every component reads, and the layout.
 
-use super::chart_host::ChartHost;
+use super::chart_host::{ChartHost, SharedChart};
 use super::embed_resize::post_height_changes;
 use super::filter_panel::FilterPanel;
 use super::headline::Headline;
@@ -10,7 +10,7 @@ use super::notice::Notice;
 use super::rows::{incidents, index};
 use super::share_menu::ShareMenu;
 use super::view_tabs::ViewTabs;
-use crate::charts::{self, BuiltChart, ChartInput, Narrowing, Palette};
+use crate::charts::{self, ChartInput, Narrowing, Palette};
 use crate::data::{REPORTED_FIGURES, TIMELINE_EVENTS};
 use crate::query::{Breakdown, Filters};
 use crate::state::{self, Parsed, Theme, View, ViewState};
@@ -47,7 +47,7 @@ pub fn use_explorer() -> Explorer {
 /// methodology panel.
 #[derive(Clone, Copy)]
 pub struct Figure {
-    pub chart: Memo<Option<BuiltChart>>,
+    pub chart: Memo<Option<SharedChart>>,
     pub title: Memo<String>,
     pub scope: Memo<String>,
 }
@@ -150,6 +150,7 @@ fn Page() -> impl IntoView {
                     palette: Palette::for_theme(theme.get()),
                 },
             )
+            .map(|built| SharedChart(std::sync::Arc::new(built)))
         })
     });
     let summary_text =
@@ -178,6 +179,18 @@ fn Page() -> impl IntoView {
     let on_narrow = Callback::new(move |narrowing: Narrowing| {
         let next = narrowing.apply(&state.get_untracked());
         set_state.run((next, false));
+    });
+    // Below-the-fold parts (table, dialogs) mount on the task after the first render, so the
+    // chart is drawn first; their space is reserved by CSS, so nothing shifts.
+    let settled = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        settled.set(true);
     });
     let embed = Memo::new(move |_| state.with(|s| s.embed));
     let controls = Memo::new(move |_| state.with(|s| s.controls));
@@ -254,11 +267,16 @@ fn Page() -> impl IntoView {
                         </Show>
                     </figure>
                     <Show when=move || !embed.get()>
-                        <IncidentTable/>
+                        <Show when=move || settled.get() fallback=|| view! { <div class="table-placeholder"></div> }>
+                            <IncidentTable/>
+                        </Show>
                     </Show>
                 </main>
             </div>
-            <Methodology open=methodology_open/>
+            <Show when=move || settled.get()>
+                <Methodology open=methodology_open/>
+            </Show>
+            {panic_trigger()}
         </div>
     }
 }
@@ -347,3 +365,17 @@ fn ThemeToggle() -> impl IntoView {
         </button>
     }
 }
+
+/// Only in builds with the `panic-trigger` feature (the E2E test build): a button that panics,
+/// so the tests can prove the error panel replaces a blank page.
+#[cfg(feature = "panic-trigger")]
+fn panic_trigger() -> impl IntoView {
+    view! {
+        <button type="button" data-testid="panic-trigger" on:click=|_| panic!("test-only panic trigger")>
+            "Trigger a panic (test build)"
+        </button>
+    }
+}
+
+#[cfg(not(feature = "panic-trigger"))]
+fn panic_trigger() -> impl IntoView {}

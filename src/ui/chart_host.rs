@@ -1,27 +1,41 @@
-//! Owns one ECharts instance: created through charming's `WasmRenderer`, updated in place with
-//! `setOption(…, {notMerge: true})` on every state change, resized with the container, disposed
-//! on unmount. Clicks are turned into filter narrowings.
+//! Owns one ECharts instance: created once the ECharts script has run (it loads `async`, in
+//! parallel with the wasm), updated in place with `setOption(…, {notMerge: true})` on every
+//! state change, resized with the container, disposed on unmount. Clicks become filter
+//! narrowings.
+//!
+//! charming builds every option; the instance is driven through our own bindings
+//! (`super::echarts`) rather than charming's `WasmRenderer`, which re-initialises on render,
+//! merges options, has no dispose or events, and would ship a second serializer for every
+//! chart type (about 60 KB of wasm).
 
-use super::echarts::{replace_settings, EchartsInstance};
+use super::echarts::{echarts_ready, init_with, replace_settings, EchartsInstance};
 use super::formatters::Formatters;
 use crate::charts::{BuiltChart, Narrowing};
-use charming::{Chart, WasmRenderer};
 use js_sys::Reflect;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
+/// A built chart shared without copying; two are equal only if they are the same build, so a
+/// memo holding one never compares or clones whole ECharts options.
+#[derive(Clone, Debug)]
+pub struct SharedChart(pub Arc<BuiltChart>);
+
+impl PartialEq for SharedChart {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
 
 #[derive(Default)]
 struct Host {
     instance: Option<EchartsInstance>,
     formatters: Option<Formatters>,
-    current: Option<BuiltChart>,
+    current: Option<SharedChart>,
     _on_click: Option<Closure<dyn Fn(JsValue)>>,
     observer: Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)>,
 }
@@ -55,34 +69,30 @@ fn set_option(host: &Host, built: &BuiltChart) {
 /// Draws `chart`; `on_narrow` receives the filters behind a clicked bar or point.
 #[component]
 pub fn ChartHost(
-    chart: Memo<Option<BuiltChart>>,
+    chart: Memo<Option<SharedChart>>,
     /// Accessible description (the generated summary sentence).
     #[prop(into)]
     description: Signal<String>,
     on_narrow: Callback<Narrowing>,
 ) -> impl IntoView {
-    let id = format!("chart-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     let node = NodeRef::<leptos::html::Div>::new();
     let host: Rc<RefCell<Host>> = Rc::default();
 
     let effect_host = host.clone();
-    let effect_id = id.clone();
+    let ready = echarts_ready();
     Effect::new(move |_| {
         let built = chart.get();
         let Some(element) = node.get() else { return };
+        if !ready.get() {
+            return;
+        }
         let mut h = effect_host.borrow_mut();
         let Some(built) = built else {
             h.dispose();
             return;
         };
         if h.instance.is_none() {
-            // charming's renderer creates the instance (sized by the container); everything
-            // after goes through our own bindings.
-            let Ok(instance) = WasmRenderer::new_opt(None, None).render(&effect_id, &Chart::new())
-            else {
-                return;
-            };
-            let instance: EchartsInstance = JsValue::from(instance).unchecked_into();
+            let instance = init_with(&element, &JsValue::NULL, &JsValue::UNDEFINED);
             let click_host = effect_host.clone();
             let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
                 let index = |key: &str| {
@@ -97,7 +107,7 @@ pub fn ChartHost(
                 let narrowing = click_host
                     .try_borrow()
                     .ok()
-                    .and_then(|h| h.current.as_ref()?.narrowing(series, data).cloned());
+                    .and_then(|h| h.current.as_ref()?.0.narrowing(series, data).cloned());
                 if let Some(narrowing) = narrowing {
                     on_narrow.run(narrowing);
                 }
@@ -117,7 +127,7 @@ pub fn ChartHost(
             h.formatters = Some(Formatters::new());
             h._on_click = Some(on_click);
         }
-        set_option(&h, &built);
+        set_option(&h, &built.0);
         h.current = Some(built);
         let _ = element.set_attribute("data-rendered", "true");
     });
@@ -128,7 +138,6 @@ pub fn ChartHost(
     view! {
         <div
             class="chart"
-            id=id
             node_ref=node
             role="img"
             aria-label=move || description.get()

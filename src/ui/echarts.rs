@@ -3,6 +3,7 @@
 //! origin (`echarts.min.js`, built from npm).
 
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen]
 extern "C" {
@@ -50,4 +51,29 @@ impl EchartsInstance {
     pub fn is_disposed(&self) -> bool {
         self.is_disposed_raw().is_truthy()
     }
+}
+
+/// Whether the global `echarts` exists yet. The page loads ECharts with `async` so that its
+/// parsing overlaps the wasm's download and compilation; the chart waits for its `load` event.
+pub fn echarts_ready() -> leptos::prelude::ReadSignal<bool> {
+    use leptos::prelude::*;
+    let window = web_sys::window();
+    let present = window
+        .as_ref()
+        .and_then(|w| js_sys::Reflect::get(w, &"echarts".into()).ok())
+        .is_some_and(|e| !e.is_undefined());
+    let (ready, set_ready) = signal(present);
+    if !present {
+        let script = window
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("echarts-script"));
+        if let Some(script) = script {
+            let on_load = Closure::<dyn Fn()>::new(move || set_ready.set(true));
+            let _ =
+                script.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
+            // One listener per page, for the page's lifetime.
+            on_load.forget();
+        }
+    }
+    ready
 }

@@ -20,7 +20,7 @@ mod share_menu;
 mod view_tabs;
 
 pub use app::App;
-pub use chart_host::ChartHost;
+pub use chart_host::{ChartHost, SharedChart};
 
 /// Entry point from `main`: panics show a readable panel, then the app mounts.
 pub fn start() {

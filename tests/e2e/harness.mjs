@@ -4,6 +4,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize, extname } from "node:path";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
@@ -22,8 +23,12 @@ const TYPES = {
   ".csv": "text/csv; charset=utf-8",
 };
 
-/** Serves `dir` at `prefix` (e.g. "/explorer/") on a free loopback port. */
-export async function serve(dir = DIST, prefix = "/") {
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv"]);
+
+/** Serves `dir` at `prefix` (e.g. "/explorer/") on a free loopback port. With `compress`,
+ * answers like a production host: brotli or gzip by Accept-Encoding, cached per file. */
+export async function serve(dir = DIST, prefix = "/", { compress = false } = {}) {
+  const cache = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
     if (!url.pathname.startsWith(prefix)) {
@@ -40,12 +45,29 @@ export async function serve(dir = DIST, prefix = "/") {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const headers = {};
+      const accept = req.headers["accept-encoding"] ?? "";
+      if (compress && COMPRESSIBLE.has(extname(file))) {
+        const encoding = accept.includes("br") ? "br" : accept.includes("gzip") ? "gzip" : null;
+        if (encoding) {
+          const key = `${encoding}:${file}`;
+          if (!cache.has(key)) {
+            cache.set(key, encoding === "br"
+              ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+              : gzipSync(body, { level: 9 }));
+          }
+          body = cache.get(key);
+          headers["content-encoding"] = encoding;
+          headers["vary"] = "accept-encoding";
+        }
+      }
       // CORS for every file, as GitHub Pages and most CDNs send: a sandboxed (opaque-origin)
       // embed fetches our module scripts and wasm cross-origin.
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "access-control-allow-origin": "*",
+        ...headers,
       });
       res.end(body);
     } catch {

@@ -1,0 +1,243 @@
+// `make bench`: measures, in one run, what a first load transfers, time to first chart for the
+// app and for bare ECharts pages, filter → repaint latency on real and synthetic data, native
+// aggregation throughput, and Lighthouse scores. Prints a table and writes bench/results.json
+// and bench/RESULTS.md. Numbers only: nothing here fails on timing.
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { serve, launch, ROOT, DIST } from "../tests/e2e/harness.mjs";
+
+const LOADS = Number(process.env.BENCH_LOADS ?? 9);
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 120);
+const WARMUP = 10;
+const out = join(ROOT, "target", "bench");
+const results = { date: new Date().toISOString(), machine: `${cpus().length} × ${cpus()[0].model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`, command: "make bench" };
+
+const kb = (n) => (n / 1024).toFixed(1);
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { n: s.length, median: q(0.5), p95: q(0.95), min: s[0], max: s[s.length - 1] };
+};
+const round = (o) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 100) / 100 : v]));
+
+// 1. Sizes of everything a first load of the default view transfers.
+function firstLoadFiles() {
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.?\/?([^"]+)"/g)]
+    .map((m) => m[1])
+    .filter((f) => !f.endsWith(".png") && !f.endsWith(".svg"));
+  return ["index.html", ...new Set(refs)];
+}
+function sizes() {
+  const rows = firstLoadFiles().map((file) => {
+    const body = readFileSync(join(DIST, file));
+    return {
+      file,
+      raw: body.length,
+      gzip: gzipSync(body, { level: 9 }).length,
+      brotli: brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { files: rows, total };
+}
+
+// Hooks ECharts as it arrives: records when the first chart with data has finished rendering,
+// and keeps the first option with series (to give the baseline page the same chart).
+const HOOK = () => {
+  const wrap = (init) => function (...args) {
+    const chart = init.apply(this, args);
+    const setOption = chart.setOption;
+    chart.setOption = function (option, ...rest) {
+      if (option && option.series && option.series.length && !window.__option) {
+        window.__option = JSON.stringify(option);
+        window.__hasData = true;
+      }
+      return setOption.call(this, option, ...rest);
+    };
+    chart.on("finished", () => {
+      if (window.__hasData && window.__firstChart === undefined) window.__firstChart = performance.now();
+    });
+    window.__chart = chart;
+    return chart;
+  };
+  let real;
+  let proxy;
+  // The stock UMD file assigns an empty object and fills it later; our build assigns a frozen
+  // module namespace. A proxy that wraps `init` on access handles both.
+  Object.defineProperty(window, "echarts", {
+    configurable: true,
+    get: () => proxy,
+    set(value) {
+      real = value;
+      proxy = new Proxy(real, {
+        get: (target, key) => (key === "init" ? wrap(Reflect.get(target, key)) : Reflect.get(target, key)),
+      });
+    },
+  });
+};
+
+async function firstChart(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(HOOK);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30_000 });
+  const [ms, option] = await page.evaluate(() => [window.__firstChart, window.__option]);
+  await context.close();
+  return { ms, option };
+}
+
+function baselineDir(name, echartsFile, option) {
+  const dir = join(out, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, "bench", "baseline", "index.html"), join(dir, "index.html"));
+  cpSync(echartsFile, join(dir, "echarts.min.js"));
+  writeFileSync(join(dir, "option.js"), `window.BASELINE_OPTION = ${option};\n`);
+  return dir;
+}
+
+async function timeToFirstChart(browser) {
+  const app = await serve(DIST, "/", { compress: true });
+  const probe = await firstChart(browser, app.url);
+  const ours = await serve(baselineDir("baseline-ours", join(DIST, "echarts.min.js"), probe.option), "/", { compress: true });
+  const stock = await serve(baselineDir("baseline-stock", join(ROOT, "node_modules", "echarts", "dist", "echarts.min.js"), probe.option), "/", { compress: true });
+  const times = { app: [], bare_ours: [], bare_stock: [] };
+  for (let i = 0; i < LOADS; i++) {
+    // Interleaved so that drift in machine load hits all three alike.
+    times.app.push((await firstChart(browser, app.url)).ms);
+    times.bare_ours.push((await firstChart(browser, ours.url)).ms);
+    times.bare_stock.push((await firstChart(browser, stock.url)).ms);
+  }
+  [app, ours, stock].forEach((s) => s.close());
+  const s = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, round(stats(v))]));
+  return {
+    loads: LOADS,
+    ...s,
+    ratio_app_to_bare_ours: Math.round((s.app.median / s.bare_ours.median) * 1000) / 1000,
+    ratio_app_to_bare_stock: Math.round((s.app.median / s.bare_stock.median) * 1000) / 1000,
+  };
+}
+
+// 3. Filter change → chart repainted, measured inside the page: click a filter, wait for the
+// chart's next "finished" event.
+async function repaint(browser, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(HOOK);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 120_000 });
+  const samples = await page.evaluate(async ({ changes, warmup }) => {
+    const chart = window.__chart;
+    const boxes = ["2024", "2023"].map((y) => document.querySelector(`[data-testid=filter-year-${y}] input`));
+    const out = [];
+    for (let i = 0; i < changes + warmup; i++) {
+      const done = new Promise((resolve) => chart.one ? chart.one("finished", resolve) : chart.on("finished", function h() { chart.off("finished", h); resolve(); }));
+      const t0 = performance.now();
+      boxes[i % 2].click();
+      await done;
+      if (i >= warmup) out.push(performance.now() - t0);
+    }
+    return out;
+  }, { changes: CHANGES, warmup: WARMUP });
+  await context.close();
+  return round(stats(samples));
+}
+
+function nativeThroughput() {
+  const text = execFileSync("cargo", ["bench", "--bench", "aggregate", "--", "--json"], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const line = text.split("\n").find((l) => l.startsWith("JSON "));
+  return JSON.parse(line.slice(5));
+}
+
+async function lighthouse(url) {
+  const bin = join(ROOT, "bench", "node_modules", ".bin", "lighthouse");
+  const file = join(out, "lighthouse.json");
+  execFileSync(bin, [url, "--quiet", "--output=json", `--output-path=${file}`, "--chrome-path=/usr/bin/chromium",
+    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run",
+    "--only-categories=performance,accessibility,best-practices"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+  const report = JSON.parse(readFileSync(file, "utf8"));
+  const score = (c) => Math.round(report.categories[c].score * 100);
+  const a = report.audits;
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    best_practices: score("best-practices"),
+    lcp_ms: Math.round(a["largest-contentful-paint"].numericValue),
+    tbt_ms: Math.round(a["total-blocking-time"].numericValue),
+    cls: Math.round(a["cumulative-layout-shift"].numericValue * 1000) / 1000,
+    failing_accessibility: report.categories.accessibility.auditRefs
+      .filter((r) => r.weight > 0 && a[r.id].score !== null && a[r.id].score < 1).map((r) => r.id),
+    failing_best_practices: report.categories["best-practices"].auditRefs
+      .filter((r) => r.weight > 0 && a[r.id].score !== null && a[r.id].score < 1).map((r) => r.id),
+  };
+}
+
+mkdirSync(out, { recursive: true });
+results.sizes = sizes();
+const browser = await launch();
+console.log("bench: time to first chart …");
+results.first_chart_ms = await timeToFirstChart(browser);
+console.log("bench: filter → repaint …");
+const synthetic = await serve(join(out, "dist-synthetic"));
+const real = await serve(DIST);
+results.repaint_ms = {
+  real: await repaint(browser, real.url),
+  synthetic_10k: await repaint(browser, `${synthetic.url}#rows=10000`),
+  synthetic_100k: await repaint(browser, `${synthetic.url}#rows=100000`),
+};
+synthetic.close();
+real.close();
+await browser.close();
+console.log("bench: native throughput …");
+results.native = nativeThroughput();
+console.log("bench: lighthouse …");
+const lhServer = await serve(DIST, "/", { compress: true });
+try {
+  results.lighthouse = await lighthouse(lhServer.url);
+} catch (e) {
+  results.lighthouse = { error: String(e.message ?? e) };
+}
+lhServer.close();
+
+const wasm = results.sizes.files.find((f) => f.file.endsWith(".wasm"));
+const million = results.native.filter((r) => r.rows === 1_000_000);
+const budget = (name, value, limit, ok) => ({ name, value, limit, met: ok });
+results.budgets = [
+  budget("time to first chart ≤ 1.15 × bare page (our ECharts)", `${results.first_chart_ms.ratio_app_to_bare_ours}×`, "1.15×", results.first_chart_ms.ratio_app_to_bare_ours <= 1.15),
+  budget("faster than bare page with stock ECharts", `${results.first_chart_ms.ratio_app_to_bare_stock}×`, "< 1×", results.first_chart_ms.ratio_app_to_bare_stock < 1),
+  budget("filter → repaint median, real data", `${results.repaint_ms.real.median} ms`, "16 ms", results.repaint_ms.real.median <= 16),
+  budget("filter → repaint median, 100k rows", `${results.repaint_ms.synthetic_100k.median} ms`, "50 ms", results.repaint_ms.synthetic_100k.median <= 50),
+  budget("app wasm, brotli", `${kb(wasm.brotli)} KB`, "250 KB", wasm.brotli <= 250 * 1024),
+  budget("first load total, brotli", `${kb(results.sizes.total.brotli)} KB`, "600 KB", results.sizes.total.brotli <= 600 * 1024),
+  budget("native aggregation, 1M rows (slowest filter set)", `${Math.max(...million.map((r) => r.median_ms)).toFixed(1)} ms`, "50 ms", Math.max(...million.map((r) => r.median_ms)) < 50),
+];
+
+writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+const md = [];
+md.push("# Benchmark results", "");
+md.push(`Measured ${results.date} on ${results.machine} (this sandbox: Debian 12, headless Chromium from Debian, pages served from 127.0.0.1 with brotli). Command: \`make bench\`.`, "");
+md.push("## Budgets", "", "| budget | measured | limit | met |", "|---|---|---|---|");
+for (const b of results.budgets) md.push(`| ${b.name} | ${b.value} | ${b.limit} | ${b.met ? "yes" : "**no**"} |`);
+md.push("", "## First-load transfer", "", "| file | raw KB | gzip KB | brotli KB |", "|---|---:|---:|---:|");
+for (const f of results.sizes.files) md.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
+md.push(`| **total** | ${kb(results.sizes.total.raw)} | ${kb(results.sizes.total.gzip)} | ${kb(results.sizes.total.brotli)} |`);
+const t = results.first_chart_ms;
+md.push("", `## Time to first chart (navigation start → chart finished rendering; ${t.loads} cold loads each, interleaved)`, "", "| page | median ms | min | max |", "|---|---:|---:|---:|");
+md.push(`| app, default view | ${t.app.median} | ${t.app.min} | ${t.app.max} |`);
+md.push(`| bare ECharts page, our ECharts build | ${t.bare_ours.median} | ${t.bare_ours.min} | ${t.bare_ours.max} |`);
+md.push(`| bare ECharts page, stock echarts.min.js | ${t.bare_stock.median} | ${t.bare_stock.min} | ${t.bare_stock.max} |`);
+md.push("", `Ratio app / bare (ours): ${t.ratio_app_to_bare_ours}; app / bare (stock): ${t.ratio_app_to_bare_stock}.`);
+md.push("", `## Filter change → chart repainted (${CHANGES} changes after ${WARMUP} warm-up)`, "", "| data | median ms | p95 ms | max ms |", "|---|---:|---:|---:|");
+for (const [k, v] of Object.entries(results.repaint_ms)) md.push(`| ${k} | ${v.median} | ${v.p95} | ${v.max} |`);
+md.push("", "## Native filter + aggregate (`cargo bench --bench aggregate`)", "", "| rows | filters | median ms | rows/second |", "|---:|---|---:|---:|");
+for (const r of results.native) md.push(`| ${r.rows.toLocaleString("en")} | ${r.filters} | ${r.median_ms} | ${Math.round(r.rows_per_second).toLocaleString("en")} |`);
+const lh = results.lighthouse;
+md.push("", "## Lighthouse (default view, served with brotli)", "");
+md.push(lh.error ? `Lighthouse failed: ${lh.error}` : `Performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.best_practices}; LCP ${lh.lcp_ms} ms, TBT ${lh.tbt_ms} ms, CLS ${lh.cls}.${lh.failing_accessibility.length ? ` Accessibility audits not passed: ${lh.failing_accessibility.join(", ")}.` : ""}${lh.failing_best_practices.length ? ` Best-practice audits not passed: ${lh.failing_best_practices.join(", ")}.` : ""}`);
+writeFileSync(join(ROOT, "bench", "RESULTS.md"), md.join("\n") + "\n");
+console.log(md.join("\n"));
