@@ -232,7 +232,13 @@ fn Page() -> impl IntoView {
                         <ShareMenu/>
                     </Show>
                     <figure class="figure" data-testid="figure">
-                        <h2 class="chart-title" data-testid="chart-title">{move || title.get()}</h2>
+                        // In an embed the chart title is the page's only heading, so it is the h1.
+                        <Show
+                            when=move || embed.get()
+                            fallback=move || view! { <h2 class="chart-title" data-testid="chart-title">{move || title.get()}</h2> }
+                        >
+                            <h1 class="chart-title" data-testid="chart-title">{move || title.get()}</h1>
+                        </Show>
                         <p class="chart-subtitle" data-testid="chart-scope">{move || scope.get()}</p>
                         <Show when=move || empty.get()>
                             <EmptyState/>

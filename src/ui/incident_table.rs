@@ -108,7 +108,7 @@ pub fn IncidentTable() -> impl IntoView {
                     "Incidents " <span class="muted">{move || format!("({})", crate::format::grouped(total.get() as u64))}</span>
                 </h2>
             </div>
-            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="table-title">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Incident table (scrolls sideways)">
                 <table class="incidents" data-testid="incident-table">
                     <thead>
                         <tr>
