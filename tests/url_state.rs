@@ -91,3 +91,14 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_100_kb_hostile_link_is_read_in_bounded_time_and_reported() {
+    let raw = format!("q={}&{}", "%".repeat(50_000), "cat=defi&".repeat(6_000));
+    let started = std::time::Instant::now();
+    let parsed = parse(&raw);
+    // Bounded work is what matters; the timing is printed, not asserted (CI machines vary).
+    println!("100 KB link parsed in {:?}", started.elapsed());
+    assert!(parsed.ignored.iter().any(|i| i.reason.contains("too long")));
+    assert!(parsed.ignored.iter().any(|i| i.key == "q"));
+}

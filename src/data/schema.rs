@@ -126,6 +126,8 @@ slug_enum! {
         Scroll = "scroll" / "Scroll",
         Casper = "casper" / "Casper",
         Aptos = "aptos" / "Aptos",
+        Ton = "ton" / "TON",
+        Dogecoin = "dogecoin" / "Dogecoin",
         Evm = "evm" / "EVM (unspecified)",
         Multi = "multi" / "Multiple chains",
         Unknown = "unknown" / "Unknown chain",

@@ -123,18 +123,6 @@ fn Page() -> impl IntoView {
             let _ = root.set_attribute("data-embed", if embed { "1" } else { "0" });
         }
     });
-    Effect::new(move |_| {
-        let title = state.with(|s| {
-            if s.view == View::Overview {
-                "Crypto Heist Explorer: crypto theft 2023 vs 2024, North Korea vs everyone else"
-                    .to_string()
-            } else {
-                format!("{} · Crypto Heist Explorer", s.view.label())
-            }
-        });
-        document().set_title(&title);
-    });
-
     let chart = Memo::new(move |_| {
         let view = state.with(|s| s.view);
         let years = filters.with(|f| f.years);
@@ -160,6 +148,20 @@ fn Page() -> impl IntoView {
         filters.with(|f| breakdown.with(|b| summary::chart_title(view, f, b)))
     });
     let scope = Memo::new(move |_| filters.with(summary::scope_text));
+    // Title and description per view, for tabs, bookmarks and link previews.
+    Effect::new(move |_| {
+        let view = state.with(|s| s.view);
+        let page_title = if view == View::Overview && filters.with(Filters::is_empty) {
+            "Crypto Heist Explorer: crypto theft 2023 vs 2024, North Korea vs everyone else"
+                .to_string()
+        } else {
+            format!("{} — {} · Crypto Heist Explorer", title.get(), scope.get())
+        };
+        document().set_title(&page_title);
+        if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
+            let _ = meta.set_attribute("content", &summary_text.get());
+        }
+    });
     provide_context(Figure {
         chart,
         title,

@@ -25,5 +25,12 @@ pub use chart_host::{ChartHost, SharedChart};
 /// Entry point from `main`: panics show a readable panel, then the app mounts.
 pub fn start() {
     panic_panel::install();
+    // The static "Loading…" placeholder in index.html gives way to the app.
+    if let Some(boot) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("boot"))
+    {
+        boot.remove();
+    }
     leptos::mount::mount_to_body(App);
 }
