@@ -157,9 +157,14 @@ function nativeThroughput() {
 async function lighthouse(url) {
   const bin = join(ROOT, "bench", "node_modules", ".bin", "lighthouse");
   const file = join(out, "lighthouse.json");
+  // Lighthouse's default: mobile emulation with simulated slow-4G throttling.
   execFileSync(bin, [url, "--quiet", "--output=json", `--output-path=${file}`, "--chrome-path=/usr/bin/chromium",
-    "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run",
-    "--only-categories=performance,accessibility,best-practices"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+    "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+    "--only-categories=performance,accessibility,best-practices"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    timeout: 300_000,
+    env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" },
+  });
   const report = JSON.parse(readFileSync(file, "utf8"));
   const score = (c) => Math.round(report.categories[c].score * 100);
   const a = report.audits;

@@ -108,7 +108,7 @@ async fn chart_host_mounts_and_draws_the_year_comparison() {
                     palette: Palette::for_theme(crypto_heist_explorer::state::Theme::Light),
                 },
             )
-            .map(|built| SharedChart(std::sync::Arc::new(built)))
+            .map(|built| SharedChart::new(built, View::Overview))
         });
         view! {
             <ChartHost chart=chart description="test chart".to_string() on_narrow=Callback::new(|_: Narrowing| {})/>

@@ -138,7 +138,7 @@ fn Page() -> impl IntoView {
                     palette: Palette::for_theme(theme.get()),
                 },
             )
-            .map(|built| SharedChart(std::sync::Arc::new(built)))
+            .map(|built| SharedChart::new(built, view))
         })
     });
     let summary_text =

@@ -39,6 +39,18 @@ extern "C" {
         -> EchartsInstance;
 }
 
+/// `{ replaceMerge: ["series"] }`: for an option of the same shape as the last, series are
+/// replaced (none linger) and everything else is merged instead of rebuilt.
+pub fn update_settings() -> JsValue {
+    let settings = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &settings,
+        &"replaceMerge".into(),
+        &js_sys::Array::of1(&"series".into()),
+    );
+    settings.into()
+}
+
 /// `{ notMerge: true }`: a new option replaces the old one, so series removed by a filter do not
 /// linger (ECharts merges by default).
 pub fn replace_settings() -> JsValue {

@@ -78,13 +78,13 @@ pub fn ShareMenu() -> impl IntoView {
         let palette = Palette::for_theme(explorer.theme.get_untracked());
         let (name, ok) = match format {
             ImageFormat::Png => {
-                match render_image(&built.0, &caption, &palette, ImageFormat::Png) {
+                match render_image(&built.built, &caption, &palette, ImageFormat::Png) {
                     Some(url) => ("PNG", click_link("crypto-heists.png", &url)),
                     None => ("PNG", false),
                 }
             }
             ImageFormat::Svg => {
-                match render_image(&built.0, &caption, &palette, ImageFormat::Svg) {
+                match render_image(&built.built, &caption, &palette, ImageFormat::Svg) {
                     Some(svg) => (
                         "SVG",
                         download_text("crypto-heists.svg", "image/svg+xml", &svg),
