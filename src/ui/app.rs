@@ -182,16 +182,45 @@ fn Page() -> impl IntoView {
         let next = narrowing.apply(&state.get_untracked());
         set_state.run((next, false));
     });
-    // Below-the-fold parts (table, dialogs) mount on the task after the first render, so the
-    // chart is drawn first; their space is reserved by CSS, so nothing shifts.
+    // The filter panel, table and dialogs mount once the first chart is drawn (or at once when
+    // the view has no chart), so the chart is on screen first. Their space is laid out so that
+    // nothing above them moves when they arrive.
     let settled = RwSignal::new(false);
+    let on_drawn = Callback::new(move |()| {
+        if settled.get_untracked() {
+            return;
+        }
+        // After the chart's frame is painted: the next animation frame, then a fresh task.
+        leptos::task::spawn_local(async move {
+            let frame = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.request_animation_frame(&resolve);
+                }
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+            let task = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback(&resolve);
+                }
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+            settled.set(true);
+        });
+    });
+    Effect::new(move |_| {
+        let chartless = chart.with(Option::is_none) || breakdown.with(|b| b.rows.is_empty());
+        if chartless && !settled.get_untracked() {
+            settled.set(true);
+        }
+    });
     leptos::task::spawn_local(async move {
-        let tick = js_sys::Promise::new(&mut |resolve, _| {
+        // Should ECharts never load, the rest of the page still comes up.
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(&resolve);
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 2000);
             }
         });
-        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
         settled.set(true);
     });
     let embed = Memo::new(move |_| state.with(|s| s.embed));
@@ -225,7 +254,12 @@ fn Page() -> impl IntoView {
             <Notice/>
             <div class="layout" class:with-panel=move || !embed.get() || controls.get()>
                 <Show when=move || !embed.get() || controls.get()>
-                    <FilterPanel compact=embed/>
+                    <Show
+                        when=move || settled.get()
+                        fallback=|| view! { <div class="filters filters-placeholder"></div> }
+                    >
+                        <FilterPanel compact=embed/>
+                    </Show>
                 </Show>
                 <main class="main" id="main">
                     <Show when=move || !embed.get()>
@@ -246,7 +280,7 @@ fn Page() -> impl IntoView {
                             <EmptyState/>
                         </Show>
                         <Show when=move || !is_table.get() && !empty.get()>
-                            <ChartHost chart=chart description=summary_text on_narrow=on_narrow/>
+                            <ChartHost chart=chart description=summary_text on_narrow=on_narrow on_drawn=on_drawn/>
                         </Show>
                         <p class="summary" data-testid="summary">{move || summary_text.get()}</p>
                         <figcaption class="source-line" data-testid="source-line">
@@ -274,12 +308,12 @@ fn Page() -> impl IntoView {
                             <ExploreLink/>
                         </Show>
                     </figure>
-                    <Show when=move || !embed.get()>
-                        <Show when=move || settled.get() fallback=|| view! { <div class="table-placeholder"></div> }>
-                            <IncidentTable/>
-                        </Show>
-                    </Show>
                 </main>
+                <Show when=move || !embed.get()>
+                    <Show when=move || settled.get() fallback=|| view! { <div class="table-area table-placeholder"></div> }>
+                        <IncidentTable/>
+                    </Show>
+                </Show>
             </div>
             <Show when=move || settled.get()>
                 <Methodology open=methodology_open/>

@@ -102,6 +102,9 @@ pub fn ChartHost(
     #[prop(into)]
     description: Signal<String>,
     on_narrow: Callback<Narrowing>,
+    /// Called after each option is drawn (the page uses the first to mount what is below).
+    #[prop(optional)]
+    on_drawn: Option<Callback<()>>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let host: Rc<RefCell<Host>> = Rc::default();
@@ -159,6 +162,10 @@ pub fn ChartHost(
         set_option(&h, &built.built, same_shape);
         h.current = Some(built);
         let _ = element.set_attribute("data-rendered", "true");
+        drop(h);
+        if let Some(on_drawn) = on_drawn {
+            on_drawn.run(());
+        }
     });
 
     let cleanup_host = SendWrapper::new(host);

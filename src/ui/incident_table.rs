@@ -102,7 +102,7 @@ pub fn IncidentTable() -> impl IntoView {
         }
     };
     view! {
-        <section class="table-section" aria-labelledby="table-title">
+        <section class="table-section table-area" aria-labelledby="table-title">
             <div class="table-head">
                 <h2 id="table-title">
                     "Incidents " <span class="muted">{move || format!("({})", crate::format::grouped(total.get() as u64))}</span>
