@@ -7,11 +7,35 @@ use crate::query::reconcile::{reconcile, Measure, Scope};
 use charming::element::ItemStyle;
 use charming::series::Bar;
 
-/// A readable name for a report's `source` slug (`chainalysis_2025_crypto_crime_report` →
-/// `Chainalysis 2025 crypto crime report`).
+/// A reader's name for a report's `source` slug. Known publishers get their own spelling;
+/// `news_<outlet>` becomes the outlet; anything else is the slug in words.
 pub fn source_name(slug: &str) -> String {
-    let text = slug.replace('_', " ");
-    let mut chars = text.chars();
+    let known = match slug {
+        "chainalysis_2025_crypto_crime_report" => Some("Chainalysis (Dec 2024)"),
+        "chainalysis_2024_crypto_crime_report" => Some("Chainalysis (Feb 2024)"),
+        "chainalysis_series_via_tayvano" | "chainalysis_dprk_series_via_tayvano" => {
+            Some("Chainalysis, as tabulated by T. Monahan")
+        }
+        "tayvano_lazarus_research" => Some("T. Monahan (Lazarus research)"),
+        "tayvano_lazarus_research_revised" => Some("T. Monahan (revised)"),
+        "un_panel_of_experts_via_tayvano" => Some("UN Panel of Experts"),
+        "msmt_report_2025" => Some("Multilateral Sanctions Monitoring Team"),
+        "us_japan_rok_joint_statement" => Some("US–Japan–ROK statement"),
+        "trm_labs" => Some("TRM Labs"),
+        "peckshield" => Some("PeckShield"),
+        "certik" => Some("CertiK"),
+        "slowmist" => Some("SlowMist"),
+        "immunefi" => Some("Immunefi"),
+        "cyvers" => Some("Cyvers"),
+        "ccn_article" => Some("CCN"),
+        "cointime_research" => Some("Cointime"),
+        _ => None,
+    };
+    if let Some(name) = known {
+        return name.to_string();
+    }
+    let words = slug.strip_prefix("news_").unwrap_or(slug).replace('_', " ");
+    let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
@@ -85,11 +109,7 @@ mod tests {
         let ours = series_values(&json, 1);
         let i = labels
             .iter()
-            .position(|l| {
-                l.as_str()
-                    .unwrap()
-                    .starts_with("2024 · DPRK-linked · Chainalysis 2025")
-            })
+            .position(|l| l.as_str() == Some("2024 · DPRK-linked · Chainalysis (Dec 2024)"))
             .expect("Chainalysis 2024 DPRK bar");
         assert_eq!(reported[i], Some(1_340_000_000.0));
         let dprk_2024: u64 = crate::data::INCIDENTS
@@ -102,7 +122,9 @@ mod tests {
 
     #[test]
     fn source_slugs_read_as_names() {
-        assert_eq!(source_name("trm_labs"), "Trm labs");
+        assert_eq!(source_name("trm_labs"), "TRM Labs");
+        assert_eq!(source_name("news_finews_asia"), "Finews asia");
+        assert_eq!(source_name("some_new_source"), "Some new source");
         assert_eq!(source_name(""), "");
     }
 }

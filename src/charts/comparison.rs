@@ -34,7 +34,7 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
         let mut g = grid();
         if with_counts {
             g = if panel == 0 {
-                g.top(40).height("36%")
+                g.top(52).height("34%")
             } else {
                 g.top("60%").bottom(8)
             };

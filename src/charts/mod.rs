@@ -55,11 +55,26 @@ impl BuiltChart {
             // Keep tooltips inside the chart (and so inside the viewport on phones).
             tooltip.insert("confine".into(), true.into());
         }
+        // On a 320 px phone, labels that would overlap are dropped instead of drawn over each
+        // other (charming has no setter for it).
+        for key in ["xAxis", "yAxis"] {
+            match option.get_mut(key) {
+                Some(serde_json::Value::Array(axes)) => axes.iter_mut().for_each(hide_overlap),
+                Some(axis) => hide_overlap(axis),
+                None => {}
+            }
+        }
         option
     }
 
     pub fn narrowing(&self, series: usize, data_index: usize) -> Option<&Narrowing> {
         self.clicks.get(series)?.get(data_index)
+    }
+}
+
+fn hide_overlap(axis: &mut serde_json::Value) {
+    if let Some(label) = axis.get_mut("axisLabel").and_then(|l| l.as_object_mut()) {
+        label.insert("hideOverlap".into(), true.into());
     }
 }
 
@@ -120,6 +135,8 @@ fn base_chart(p: &Palette) -> Chart {
         )
         .legend(
             Legend::new()
+                // One scrollable line: a wrapped legend would run into the plot on phones.
+                .type_(charming::component::LegendType::Scroll)
                 .top(0)
                 .left(0)
                 .text_style(TextStyle::new().color(p.text))
@@ -217,5 +234,6 @@ pub(crate) mod test_support {
         }
         assert_eq!(json["animation"], false);
         assert_eq!(json["tooltip"]["confine"], true);
+        assert_eq!(axis(json, "xAxis", 0)["axisLabel"]["hideOverlap"], true);
     }
 }
