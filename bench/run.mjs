@@ -2,7 +2,8 @@
 // app and for bare ECharts pages, filter → repaint latency on real and synthetic data, native
 // aggregation throughput, and Lighthouse scores. Prints a table and writes bench/results.json
 // and bench/RESULTS.md. Numbers only: nothing here fails on timing.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
@@ -157,12 +158,13 @@ function nativeThroughput() {
 async function lighthouse(url) {
   const bin = join(ROOT, "bench", "node_modules", ".bin", "lighthouse");
   const file = join(out, "lighthouse.json");
-  // Lighthouse's default: mobile emulation with simulated slow-4G throttling.
-  execFileSync(bin, [url, "--quiet", "--output=json", `--output-path=${file}`, "--chrome-path=/usr/bin/chromium",
+  // Lighthouse's default: mobile emulation with simulated slow-4G throttling. Asynchronous:
+  // the page is served from this same process, whose event loop must keep running.
+  await promisify(execFile)(bin, [url, "--quiet", "--output=json", `--output-path=${file}`, "--chrome-path=/usr/bin/chromium",
     "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
     "--only-categories=performance,accessibility,best-practices"], {
-    stdio: ["ignore", "ignore", "inherit"],
     timeout: 300_000,
+    maxBuffer: 64 * 1024 * 1024,
     env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" },
   });
   const report = JSON.parse(readFileSync(file, "utf8"));

@@ -2,7 +2,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use crypto_heist_explorer::charts::{self, ChartInput, Narrowing, Palette};
-use crypto_heist_explorer::data::{Year, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+use crypto_heist_explorer::data::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 use crypto_heist_explorer::query::{Breakdown, Filters};
 use crypto_heist_explorer::state::View;
 use crypto_heist_explorer::ui::{App, ChartHost, SharedChart};
@@ -150,12 +150,14 @@ async fn app_mounts_with_headline_numbers_and_chart() {
         .unwrap();
     let expected: u64 = INCIDENTS.iter().map(|r| r.loss_usd).sum();
     assert_eq!(stolen, expected.to_string());
-    let rows = container
-        .query_selector_all("[data-testid=incident-row]")
-        .unwrap()
-        .length();
-    // The table shows the 50 largest first, with "Show more".
-    assert_eq!(rows as usize, INCIDENTS.len().min(50));
-    let _ = Year::Y2024;
+    // The table mounts after the first chart frame, showing the 50 largest first.
+    let rows = || {
+        container
+            .query_selector_all("[data-testid=incident-row]")
+            .unwrap()
+            .length() as usize
+    };
+    until(|| rows() > 0).await;
+    assert_eq!(rows(), INCIDENTS.len().min(50));
     drop(handle);
 }

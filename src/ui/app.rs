@@ -9,6 +9,7 @@ use super::methodology::Methodology;
 use super::notice::Notice;
 use super::rows::{incidents, index};
 use super::share_menu::ShareMenu;
+use super::timing::{delay_ms, next_frame, next_task};
 use super::view_tabs::ViewTabs;
 use crate::charts::{self, ChartInput, Narrowing, Palette};
 use crate::data::{REPORTED_FIGURES, TIMELINE_EVENTS};
@@ -192,18 +193,8 @@ fn Page() -> impl IntoView {
         }
         // After the chart's frame is painted: the next animation frame, then a fresh task.
         leptos::task::spawn_local(async move {
-            let frame = js_sys::Promise::new(&mut |resolve, _| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.request_animation_frame(&resolve);
-                }
-            });
-            let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
-            let task = js_sys::Promise::new(&mut |resolve, _| {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.set_timeout_with_callback(&resolve);
-                }
-            });
-            let _ = wasm_bindgen_futures::JsFuture::from(task).await;
+            next_frame().await;
+            next_task().await;
             settled.set(true);
         });
     });
@@ -215,12 +206,7 @@ fn Page() -> impl IntoView {
     });
     leptos::task::spawn_local(async move {
         // Should ECharts never load, the rest of the page still comes up.
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 2000);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+        delay_ms(2000).await;
         settled.set(true);
     });
     let embed = Memo::new(move |_| state.with(|s| s.embed));

@@ -3,6 +3,7 @@
 //! returns to the button that opened it.
 
 use super::app::{use_explorer, use_figure};
+use super::modal::Modal;
 use crate::embed::snippet;
 use crate::state;
 use leptos::prelude::*;
@@ -26,7 +27,6 @@ fn page_base() -> (String, String) {
 pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let explorer = use_explorer();
     let figure = use_figure();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
     let with_script = RwSignal::new(true);
     let copied = RwSignal::new(String::new());
     let embed_url = Memo::new(move |_| {
@@ -44,16 +44,6 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             with_script.get().then_some(script.as_str()),
         )
     });
-    Effect::new(move |_| {
-        let Some(el) = dialog.get() else { return };
-        if open.get() {
-            if !el.open() {
-                let _ = el.show_modal();
-            }
-        } else if el.open() {
-            el.close();
-        }
-    });
     let copy = move |_| {
         let text = code.get_untracked();
         spawn_local(async move {
@@ -69,19 +59,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
         });
     };
     view! {
-        <dialog
-            class="embed-dialog"
-            node_ref=dialog
-            aria-labelledby="embed-title"
-            data-testid="embed-dialog"
-            on:close=move |_| open.set(false)
-        >
-            <div class="dialog-head">
-                <h2 id="embed-title">"Embed this chart"</h2>
-                <button type="button" class="dialog-close" aria-label="Close" on:click=move |_| open.set(false)>
-                    "×"
-                </button>
-            </div>
+        <Modal open=open title_id="embed-title" title="Embed this chart" class="embed-dialog" testid="embed-dialog">
             <p>"Paste this code into your article. The chart keeps the filters you chose, fits any width from 280 px, and links back to the full explorer."</p>
             <label class="option">
                 <input type="checkbox" prop:checked=with_script on:change=move |_| with_script.update(|v| *v = !*v)/>
@@ -101,6 +79,6 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                     title="Preview of the embedded chart"
                 ></iframe>
             </Show>
-        </dialog>
+        </Modal>
     }
 }

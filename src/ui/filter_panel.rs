@@ -70,6 +70,78 @@ fn parse_amount(text: &str) -> Option<u64> {
     digits.parse().ok()
 }
 
+/// The four range bounds, each read and written as the text of an `<input>`.
+#[derive(Clone, Copy)]
+enum Bound {
+    MinUsd,
+    MaxUsd,
+    From,
+    To,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum BoundKind {
+    Amount,
+    Date,
+}
+
+impl Bound {
+    fn text(self, f: &Filters) -> String {
+        match self {
+            Bound::MinUsd => f.min_usd.map(|v| v.to_string()),
+            Bound::MaxUsd => f.max_usd.map(|v| v.to_string()),
+            Bound::From => f.from.map(|d| d.to_string()),
+            Bound::To => f.to.map(|d| d.to_string()),
+        }
+        .unwrap_or_default()
+    }
+
+    /// An empty or unreadable input clears the bound.
+    fn set(self, f: &mut Filters, text: &str) {
+        match self {
+            Bound::MinUsd => f.min_usd = parse_amount(text),
+            Bound::MaxUsd => f.max_usd = parse_amount(text),
+            Bound::From => f.from = crate::format::parse_iso_date(text),
+            Bound::To => f.to = crate::format::parse_iso_date(text),
+        }
+    }
+}
+
+/// A labelled number or date input bound to one end of a range filter.
+#[component]
+fn BoundInput(
+    label: &'static str,
+    testid: &'static str,
+    kind: BoundKind,
+    field: Bound,
+) -> impl IntoView {
+    let explorer = use_explorer();
+    let date = kind == BoundKind::Date;
+    let day = |year, month, day| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            .map(|d| d.to_string())
+            .unwrap_or_default()
+    };
+    view! {
+        <label>
+            <span>{label}</span>
+            <input
+                type=if date { "date" } else { "number" }
+                min=if date { day(FIRST_YEAR, 1, 1) } else { "0".to_string() }
+                max=date.then(|| day(LAST_YEAR, 12, 31))
+                step=(!date).then_some("1000000")
+                inputmode=(!date).then_some("numeric")
+                data-testid=testid
+                prop:value=move || explorer.state.with(|s| field.text(&s.filters))
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    explorer.update(false, |s| field.set(&mut s.filters, &text))
+                }
+            />
+        </label>
+    }
+}
+
 fn dprk_both() -> SlugSet<Attribution> {
     [Attribution::DprkConfirmed, Attribution::DprkSuspected]
         .into_iter()
@@ -85,13 +157,6 @@ pub fn FilterPanel(
     let explorer = use_explorer();
     let filters = Memo::new(move |_| explorer.state.with(|s| s.filters.clone()));
     let dprk_only = Memo::new(move |_| filters.with(|f| f.attributions == dprk_both()));
-    let first = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let last = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31)
-        .map(|d| d.to_string())
-        .unwrap_or_default();
-    let (first_to, last_to) = (first.clone(), last.clone());
     view! {
         <aside class="filters" class:compact=compact aria-label="Filters">
             <div class="filters-head">
@@ -144,67 +209,13 @@ pub fn FilterPanel(
                 <FacetList<Chain> legend="Chain" key="chain" field=|f| &mut f.chains hide_empty=true/>
                 <fieldset class="facet range">
                     <legend>"Loss (USD)"</legend>
-                    <label>
-                        <span>"At least"</span>
-                        <input
-                            type="number"
-                            min="0"
-                            step="1000000"
-                            inputmode="numeric"
-                            data-testid="filter-min"
-                            prop:value=move || filters.with(|f| f.min_usd.map(|v| v.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let v = parse_amount(&event_target_value(&ev));
-                                explorer.update(false, |s| s.filters.min_usd = v)
-                            }
-                        />
-                    </label>
-                    <label>
-                        <span>"At most"</span>
-                        <input
-                            type="number"
-                            min="0"
-                            step="1000000"
-                            inputmode="numeric"
-                            data-testid="filter-max"
-                            prop:value=move || filters.with(|f| f.max_usd.map(|v| v.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let v = parse_amount(&event_target_value(&ev));
-                                explorer.update(false, |s| s.filters.max_usd = v)
-                            }
-                        />
-                    </label>
+                    <BoundInput label="At least" testid="filter-min" kind=BoundKind::Amount field=Bound::MinUsd/>
+                    <BoundInput label="At most" testid="filter-max" kind=BoundKind::Amount field=Bound::MaxUsd/>
                 </fieldset>
                 <fieldset class="facet range">
                     <legend>"Date"</legend>
-                    <label>
-                        <span>"From"</span>
-                        <input
-                            type="date"
-                            min=first
-                            max=last
-                            data-testid="filter-from"
-                            prop:value=move || filters.with(|f| f.from.map(|d| d.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let d = crate::format::parse_iso_date(&event_target_value(&ev));
-                                explorer.update(false, |s| s.filters.from = d)
-                            }
-                        />
-                    </label>
-                    <label>
-                        <span>"To"</span>
-                        <input
-                            type="date"
-                            min=first_to
-                            max=last_to
-                            data-testid="filter-to"
-                            prop:value=move || filters.with(|f| f.to.map(|d| d.to_string()).unwrap_or_default())
-                            on:change=move |ev| {
-                                let d = crate::format::parse_iso_date(&event_target_value(&ev));
-                                explorer.update(false, |s| s.filters.to = d)
-                            }
-                        />
-                    </label>
+                    <BoundInput label="From" testid="filter-from" kind=BoundKind::Date field=Bound::From/>
+                    <BoundInput label="To" testid="filter-to" kind=BoundKind::Date field=Bound::To/>
                 </fieldset>
             </details>
         </aside>

@@ -2,6 +2,7 @@
 //! differ from Chainalysis' (computed), known gaps, how to cite, licence, full downloads.
 
 use super::app::use_figure;
+use super::modal::Modal;
 use crate::data::{Attribution, Year, DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
 use crate::format;
 use crate::query::reconcile::{dataset_totals, primary_figure, reconcile, Measure, Scope};
@@ -73,17 +74,6 @@ fn Reconciliation() -> impl IntoView {
 #[component]
 pub fn Methodology(open: RwSignal<bool>) -> impl IntoView {
     let figure = use_figure();
-    let dialog = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        let Some(el) = dialog.get() else { return };
-        if open.get() {
-            if !el.open() {
-                let _ = el.show_modal();
-            }
-        } else if el.open() {
-            el.close();
-        }
-    });
     let count = |a: Attribution| INCIDENTS.iter().filter(|r| r.attribution == a).count();
     let citation = move || {
         format!(
@@ -95,19 +85,7 @@ pub fn Methodology(open: RwSignal<bool>) -> impl IntoView {
         )
     };
     view! {
-        <dialog
-            class="methodology"
-            node_ref=dialog
-            aria-labelledby="methodology-title"
-            data-testid="methodology"
-            on:close=move |_| open.set(false)
-        >
-            <div class="dialog-head">
-                <h2 id="methodology-title">"Methodology and sources"</h2>
-                <button type="button" class="dialog-close" aria-label="Close" on:click=move |_| open.set(false)>
-                    "×"
-                </button>
-            </div>
+        <Modal open=open title_id="methodology-title" title="Methodology and sources" class="methodology" testid="methodology">
             <h3>"What counts as an incident"</h3>
             <p>
                 "One row per theft of crypto assets in 2023 or 2024 — a hack, smart-contract exploit, key compromise, phishing or insider theft — dated to the day of the theft (not its disclosure), with a dollar loss stated by a public source at the time. We aimed for every theft of $1M or more that a public source documents; "
@@ -135,6 +113,6 @@ pub fn Methodology(open: RwSignal<bool>) -> impl IntoView {
                 <a href="data/events.csv" download>"events"</a> ", and the "
                 <a href="data/SOURCES.md">"sources and method notes"</a> "."
             </p>
-        </dialog>
+        </Modal>
     }
 }

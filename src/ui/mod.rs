@@ -13,10 +13,12 @@ mod formatters;
 mod headline;
 mod incident_table;
 mod methodology;
+mod modal;
 mod notice;
 mod panic_panel;
 mod rows;
 mod share_menu;
+mod timing;
 mod view_tabs;
 
 pub use app::App;
