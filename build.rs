@@ -111,7 +111,7 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
              category: Category::{:?}, chains: ChainSet::from_bits({}), loss_usd: {}, \
              recovered_usd: {recovered}, vector: Vector::{:?}, attribution: Attribution::{:?}, \
              attribution_by: Cow::Borrowed({:?}), source_urls: Cow::Borrowed({:?}), \
-             note: Cow::Borrowed({:?}), search_text: Cow::Borrowed({:?}) }},",
+             note: Cow::Borrowed({:?}) }},",
             r.id,
             date(r.date),
             r.name,
@@ -123,7 +123,6 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
             r.attribution_by,
             r.source_urls,
             r.note,
-            r.search_text,
         )
         .unwrap();
     }

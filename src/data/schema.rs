@@ -292,8 +292,6 @@ pub struct Incident {
     pub loss_usd: u64,
     /// Only where a source states a recovered amount.
     pub recovered_usd: Option<u64>,
-    /// Lower-cased `name` and `note`, precomputed so free-text search does no allocation.
-    pub search_text: Cow<'static, str>,
     /// Stable slug, e.g. `wazirx-2024`; used in URLs and downloads.
     pub id: Cow<'static, str>,
     pub name: Cow<'static, str>,
@@ -353,7 +351,8 @@ pub struct TimelineEvent {
 pub const FIRST_YEAR: i32 = 2023;
 pub const LAST_YEAR: i32 = 2024;
 
-/// Lower-case text searched by the `q` filter.
+/// Lower-case text searched by the `q` filter (built once per dataset by the row index, not
+/// stored in the compiled-in data).
 pub fn search_text(name: &str, note: &str) -> String {
     let mut text = String::with_capacity(name.len() + note.len() + 1);
     text.push_str(&name.to_lowercase());

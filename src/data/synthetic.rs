@@ -51,7 +51,6 @@ pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
             Incident {
                 id: Cow::Owned(format!("synthetic-{i}")),
                 date,
-                search_text: Cow::Owned(search_text(&name, &note)),
                 name: Cow::Owned(name),
                 category: rng.pick(Category::ALL),
                 chains,

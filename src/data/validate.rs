@@ -249,7 +249,6 @@ fn incident_from_fields(f: &[String]) -> Result<Incident, String> {
         attribution_by: Cow::Owned(attribution_by.clone()),
         source_urls: Cow::Owned(source_url.clone()),
         note: Cow::Owned(note.clone()),
-        search_text: Cow::Owned(search_text(name, note)),
     })
 }
 

@@ -231,8 +231,8 @@ impl Breakdown {
             facet_counts: FacetCounts::default(),
         };
         let confirmed = Attribution::DprkConfirmed.index() as u8;
-        for (index, (key, row)) in index.keys.iter().zip(index.incidents).enumerate() {
-            let failures = compiled.failures(key, row);
+        for (index, (key, text)) in index.keys.iter().zip(&index.texts).enumerate() {
+            let failures = compiled.failures(key, text);
             b.facet_counts.add(key, failures);
             if failures != 0 {
                 continue;

@@ -2,7 +2,7 @@
 //! set means "no restriction".
 
 use super::row_index::{day_number, RowKey};
-use crate::data::{Attribution, Category, Chain, Incident, SlugSet, Vector, Year};
+use crate::data::{search_text, Attribution, Category, Chain, Incident, SlugSet, Vector, Year};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -91,7 +91,7 @@ impl Filters {
         let compiled = self.compile();
         incidents
             .iter()
-            .filter(|i| compiled.failures(&RowKey::of(i), i) == 0)
+            .filter(|i| compiled.failures(&RowKey::of(i), &search_text(&i.name, &i.note)) == 0)
             .collect()
     }
 }
@@ -101,9 +101,9 @@ fn passes(selected: u64, value_bits: u64) -> bool {
 }
 
 impl CompiledFilters {
-    /// Bits of the filters this row fails: one per [`Facet`], one for all the others. The
-    /// full row is read only for free-text search.
-    pub fn failures(&self, key: &RowKey, row: &Incident) -> u8 {
+    /// Bits of the filters this row fails: one per [`Facet`], one for all the others.
+    /// `text` is the row's lower-cased search text, read only when searching.
+    pub fn failures(&self, key: &RowKey, text: &str) -> u8 {
         let mut failed = 0;
         if !passes(self.years, 1 << key.year) {
             failed |= Facet::Year.bit();
@@ -128,7 +128,7 @@ impl CompiledFilters {
             || self
                 .text
                 .as_deref()
-                .is_some_and(|text| !row.search_text.contains(text))
+                .is_some_and(|wanted| !text.contains(wanted))
         {
             failed |= NON_FACET_BIT;
         }

@@ -2,7 +2,7 @@
 //! per dataset. Scanning it instead of the full rows (strings and all) is what keeps a
 //! million-row aggregation inside its budget.
 
-use crate::data::{Incident, FIRST_YEAR};
+use crate::data::{search_text, Incident, FIRST_YEAR};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,10 +46,13 @@ impl RowKey {
     }
 }
 
-/// The incidents with their keys.
+/// The incidents with their keys and their lower-cased search text.
 pub struct RowIndex<'a> {
     pub incidents: &'a [Incident],
     pub keys: Vec<RowKey>,
+    /// `search_text(name, note)` per row: built here rather than compiled into the wasm, which
+    /// would carry every name and note twice.
+    pub texts: Vec<String>,
 }
 
 impl<'a> RowIndex<'a> {
@@ -57,6 +60,10 @@ impl<'a> RowIndex<'a> {
         RowIndex {
             incidents,
             keys: incidents.iter().map(RowKey::of).collect(),
+            texts: incidents
+                .iter()
+                .map(|r| search_text(&r.name, &r.note))
+                .collect(),
         }
     }
 }
