@@ -15,6 +15,7 @@ mod incident_table;
 mod methodology;
 mod modal;
 mod notice;
+mod page_parts;
 mod panic_panel;
 mod rows;
 mod share_menu;
