@@ -239,7 +239,11 @@ fn Page() -> impl IntoView {
                 </header>
             </Show>
             <Notice/>
-            <div class="layout" class:with-panel=move || !embed.get() || controls.get()>
+            <div
+                class="layout"
+                class:with-panel=move || !embed.get() || controls.get()
+                class:table-first=is_table
+            >
                 <Show when=move || !embed.get() || controls.get()>
                     <Show
                         when=move || settled.get()
