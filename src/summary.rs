@@ -12,11 +12,7 @@ pub fn change_pct(before: u64, after: u64) -> Option<f64> {
 }
 
 fn shown_years(filters: &Filters) -> Vec<Year> {
-    Year::ALL
-        .iter()
-        .copied()
-        .filter(|y| filters.years.is_empty() || filters.years.contains(*y))
-        .collect()
+    crate::query::filters::shown_years(filters.years)
 }
 
 /// "In 2024, DPRK-linked hackers took $1.27B across 37 incidents, 60% of all funds stolen in
@@ -100,10 +96,7 @@ pub fn scope_text(filters: &Filters) -> String {
         _ => "2023–2024".to_string(),
     }];
     let attrs = filters.attributions;
-    let dprk: SlugSet<Attribution> = [Attribution::DprkConfirmed, Attribution::DprkSuspected]
-        .into_iter()
-        .collect();
-    if attrs == dprk {
+    if attrs == Attribution::dprk_linked() {
         parts.push("DPRK-linked (confirmed + suspected)".into());
     } else if !attrs.is_empty() {
         parts.push(list_labels(attrs));

@@ -24,12 +24,7 @@ pub fn size_chart(input: &ChartInput) -> BuiltChart {
     for year in &years {
         let latest = *year == Year::Y2024 || years.len() == 1;
         for (dprk, who) in [(true, DPRK_NAME), (false, OTHERS_NAME)] {
-            let color = match (dprk, latest) {
-                (true, true) => p.dprk,
-                (true, false) => p.dprk_soft,
-                (false, true) => p.others,
-                (false, false) => p.others_soft,
-            };
+            let color = p.series_color(dprk, latest);
             let values: Vec<f64> = input.breakdown.sizes[year.index()]
                 .iter()
                 .map(|s| f64::from(if dprk { s.dprk.count } else { s.others.count }))

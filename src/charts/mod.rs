@@ -92,11 +92,7 @@ pub struct ChartInput<'a> {
 impl ChartInput<'_> {
     /// The years to draw: the selected ones, or both.
     pub fn shown_years(&self) -> Vec<Year> {
-        Year::ALL
-            .iter()
-            .copied()
-            .filter(|y| self.years.is_empty() || self.years.contains(*y))
-            .collect()
+        crate::query::filters::shown_years(self.years)
     }
 }
 

@@ -44,6 +44,17 @@ pub const DARK: Palette = Palette {
 };
 
 impl Palette {
+    /// A series colour: the accent for DPRK-linked, grey for everyone else; the softer step
+    /// for the earlier year when two years are drawn side by side.
+    pub fn series_color(&self, dprk: bool, latest: bool) -> &'static str {
+        match (dprk, latest) {
+            (true, true) => self.dprk,
+            (true, false) => self.dprk_soft,
+            (false, true) => self.others,
+            (false, false) => self.others_soft,
+        }
+    }
+
     pub fn for_theme(theme: Theme) -> Palette {
         match theme {
             Theme::Light => LIGHT,

@@ -83,12 +83,7 @@ pub fn cumulative_chart(input: &ChartInput) -> BuiltChart {
                     ..Narrowing::default()
                 };
             }
-            let color = match (dprk, latest) {
-                (true, true) => p.dprk,
-                (true, false) => p.dprk_soft,
-                (false, true) => p.others,
-                (false, false) => p.others_soft,
-            };
+            let color = p.series_color(dprk, latest);
             let who = if dprk { DPRK_NAME } else { "All thefts" };
             let mut line = Line::new()
                 .name(format!("{} {}", year.slug(), who))

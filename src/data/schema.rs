@@ -86,6 +86,13 @@ impl Attribution {
             Attribution::DprkConfirmed | Attribution::DprkSuspected
         )
     }
+
+    /// The DPRK-linked attributions as one filter selection (`attr=dprk`).
+    pub fn dprk_linked() -> SlugSet<Attribution> {
+        [Attribution::DprkConfirmed, Attribution::DprkSuspected]
+            .into_iter()
+            .collect()
+    }
 }
 
 slug_enum! {

@@ -23,6 +23,15 @@ pub struct Filters {
     pub text: String,
 }
 
+/// The years a view covers: the selected ones, or both when none is selected.
+pub fn shown_years(selected: SlugSet<Year>) -> Vec<Year> {
+    Year::ALL
+        .iter()
+        .copied()
+        .filter(|y| selected.is_empty() || selected.contains(*y))
+        .collect()
+}
+
 /// The filters that offer options with counts beside them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Facet {

@@ -284,8 +284,8 @@ pub fn serialize(state: &ViewState) -> String {
     push_list(&mut push, "year", f.years);
     if !f.attributions.is_empty() {
         let mut items: Vec<&str> = Vec::new();
-        let both_dprk = f.attributions.contains(Attribution::DprkConfirmed)
-            && f.attributions.contains(Attribution::DprkSuspected);
+        let linked = Attribution::dprk_linked();
+        let both_dprk = f.attributions.bits() & linked.bits() == linked.bits();
         for a in f.attributions.iter() {
             match a {
                 Attribution::DprkConfirmed | Attribution::DprkSuspected if both_dprk => {

@@ -142,12 +142,6 @@ fn BoundInput(
     }
 }
 
-fn dprk_both() -> SlugSet<Attribution> {
-    [Attribution::DprkConfirmed, Attribution::DprkSuspected]
-        .into_iter()
-        .collect()
-}
-
 #[component]
 pub fn FilterPanel(
     /// Compact layout for embeds with `controls=1`.
@@ -156,7 +150,8 @@ pub fn FilterPanel(
 ) -> impl IntoView {
     let explorer = use_explorer();
     let filters = Memo::new(move |_| explorer.state.with(|s| s.filters.clone()));
-    let dprk_only = Memo::new(move |_| filters.with(|f| f.attributions == dprk_both()));
+    let dprk_only =
+        Memo::new(move |_| filters.with(|f| f.attributions == Attribution::dprk_linked()));
     view! {
         <aside class="filters" class:compact=compact aria-label="Filters">
             <div class="filters-head">
@@ -190,10 +185,10 @@ pub fn FilterPanel(
                     prop:checked=dprk_only
                     on:change=move |_| {
                         explorer.update(false, |s| {
-                            s.filters.attributions = if s.filters.attributions == dprk_both() {
+                            s.filters.attributions = if s.filters.attributions == Attribution::dprk_linked() {
                                 SlugSet::EMPTY
                             } else {
-                                dprk_both()
+                                Attribution::dprk_linked()
                             };
                         })
                     }

@@ -3,7 +3,7 @@
 
 use super::app::use_explorer;
 use crate::data::ReportedValue;
-use crate::data::{Attribution, SlugSet, Year};
+use crate::data::{Attribution, Year};
 use crate::data::{INCIDENTS, REPORTED_FIGURES};
 use crate::format;
 use crate::query::reconcile::{
@@ -28,12 +28,9 @@ fn reported_scope(state: &crate::state::ViewState) -> Option<(Year, Scope)> {
         && f.from.is_none()
         && f.to.is_none()
         && f.text.trim().is_empty();
-    let dprk: SlugSet<Attribution> = [Attribution::DprkConfirmed, Attribution::DprkSuspected]
-        .into_iter()
-        .collect();
     let scope = if f.attributions.is_empty() {
         Scope::All
-    } else if f.attributions == dprk {
+    } else if f.attributions == Attribution::dprk_linked() {
         Scope::Dprk
     } else {
         return None;
