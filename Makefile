@@ -6,7 +6,7 @@ ENV := source .tools/env.sh &&
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve build test lint unit-tests wasm-tests e2e bench fuzz bootstrap clean
+.PHONY: serve build test lint unit-tests wasm-tests e2e bench fuzz crosscheck bootstrap clean
 
 bootstrap:
 	./bootstrap.sh
@@ -50,6 +50,11 @@ unit-tests:
 ## Long URL-parser fuzz run (1,000,000 cases); not part of `make test`.
 fuzz:
 	$(ENV) URL_FUZZ_CASES=1000000 cargo test --release --test url_fuzz -- --ignored --nocapture
+
+## Compares data/incidents.csv with the public incident lists in ../shared/external (those
+## present) and writes data/CROSSCHECK.md; not part of `make test`.
+crosscheck:
+	python3 scripts/crosscheck.py
 
 ## Benchmarks: sizes, time to first chart vs bare ECharts pages, repaint latency (real data and
 ## synthetic 10k/100k rows from a separate feature build), native throughput, Lighthouse.

@@ -16,23 +16,26 @@ mod schema;
 mod validate;
 
 use chrono::Datelike;
-use schema::{Incident, ReportedFigure, ReportedValue, TimelineEvent};
+use schema::{Incident, ReportedFigure, ReportedValue, Source, TimelineEvent};
+
+/// Every file the build reads; the fingerprint cited with the data covers all of them.
+const DATA_FILES: [&str; 4] = [
+    "incidents.csv",
+    "sources.csv",
+    "aggregates.csv",
+    "events.csv",
+];
 
 fn main() {
     println!("cargo:rerun-if-env-changed=HEIST_DATA_DIR");
     let dir = std::env::var("HEIST_DATA_DIR").unwrap_or_else(|_| "data".to_string());
     let dir = PathBuf::from(dir);
-    for name in ["incidents.csv", "aggregates.csv", "events.csv"] {
+    for name in DATA_FILES {
         println!("cargo:rerun-if-changed={}", dir.join(name).display());
     }
 
     let mut errors = Vec::new();
-    let incidents = load(
-        &dir,
-        "incidents.csv",
-        validate::parse_incidents,
-        &mut errors,
-    );
+    let incidents = load_incidents(&dir, &mut errors);
     let figures = load(
         &dir,
         "aggregates.csv",
@@ -54,7 +57,7 @@ fn main() {
     let mut out = String::new();
     writeln!(
         out,
-        "/// Fingerprint of the three CSVs (FNV-1a), cited with the data.\npub const DATA_VERSION: &str = \"{:016x}\";",
+        "/// Fingerprint of the data CSVs (FNV-1a), cited with the data.\npub const DATA_VERSION: &str = \"{:016x}\";",
         fingerprint(&dir)
     )
     .unwrap();
@@ -83,9 +86,36 @@ fn load<T>(dir: &Path, name: &str, parse: Parser<T>, errors: &mut Vec<String>) -
     }
 }
 
+/// Incidents joined with their sources: both files are read, and the sourcing rules checked.
+fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> Vec<Incident> {
+    let read = |name: &str, errors: &mut Vec<String>| {
+        let path = dir.join(name);
+        let label = path.display().to_string();
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| errors.push(format!("{label}: cannot read: {e}")))
+            .ok();
+        (label, text)
+    };
+    let (incidents_label, incidents_text) = read("incidents.csv", errors);
+    let (sources_label, sources_text) = read("sources.csv", errors);
+    let (Some(incidents_text), Some(sources_text)) = (incidents_text, sources_text) else {
+        return Vec::new();
+    };
+    validate::parse_dataset(
+        &incidents_label,
+        &incidents_text,
+        &sources_label,
+        &sources_text,
+    )
+    .unwrap_or_else(|errs| {
+        errors.extend(errs.iter().map(ToString::to_string));
+        Vec::new()
+    })
+}
+
 fn fingerprint(dir: &Path) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for name in ["incidents.csv", "aggregates.csv", "events.csv"] {
+    for name in DATA_FILES {
         for byte in std::fs::read(dir.join(name)).unwrap_or_default() {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -98,30 +128,56 @@ fn date(d: chrono::NaiveDate) -> String {
     format!("date({}, {}, {})", d.year(), d.month(), d.day())
 }
 
+fn option_usd(value: Option<u64>) -> String {
+    match value {
+        Some(v) => format!("Some({v})"),
+        None => "None".into(),
+    }
+}
+
+fn source_literal(s: &Source) -> String {
+    let published = match s.published {
+        Some(d) => format!("Some({})", date(d)),
+        None => "None".into(),
+    };
+    format!(
+        "Source {{ url: Cow::Borrowed({:?}), publisher: Cow::Borrowed({:?}), kind: SourceKind::{:?}, \
+         supports: SlugSet::from_bits({}), published: {published}, note: Cow::Borrowed({:?}) }}",
+        s.url,
+        s.publisher,
+        s.kind,
+        s.supports.bits(),
+        s.note
+    )
+}
+
 fn write_incidents(out: &mut String, rows: &[Incident]) {
     out.push_str("pub static INCIDENTS: &[Incident] = &[\n");
     for r in rows {
-        let recovered = match r.recovered_usd {
-            Some(v) => format!("Some({v})"),
-            None => "None".into(),
-        };
+        let sources: Vec<String> = r.sources.iter().map(source_literal).collect();
         writeln!(
             out,
             "Incident {{ id: Cow::Borrowed({:?}), date: {}, name: Cow::Borrowed({:?}), \
              category: Category::{:?}, chains: ChainSet::from_bits({}), loss_usd: {}, \
-             recovered_usd: {recovered}, vector: Vector::{:?}, attribution: Attribution::{:?}, \
-             attribution_by: Cow::Borrowed({:?}), source_urls: Cow::Borrowed({:?}), \
-             note: Cow::Borrowed({:?}) }},",
+             recovered_usd: {}, realised_usd: {}, valuation: Valuation::{:?}, scope: Scope::{:?}, \
+             vector: Vector::{:?}, attribution: Attribution::{:?}, \
+             attribution_by: Cow::Borrowed({:?}), disputed_by: Cow::Borrowed({:?}), \
+             sources: Cow::Borrowed(&[{}]), note: Cow::Borrowed({:?}) }},",
             r.id,
             date(r.date),
             r.name,
             r.category,
             r.chains.bits(),
             r.loss_usd,
+            option_usd(r.recovered_usd),
+            option_usd(r.realised_usd),
+            r.valuation,
+            r.scope,
             r.vector,
             r.attribution,
             r.attribution_by,
-            r.source_urls,
+            r.disputed_by,
+            sources.join(", "),
             r.note,
         )
         .unwrap();

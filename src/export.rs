@@ -41,8 +41,12 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
             r.vector.slug().to_string(),
             r.attribution.slug().to_string(),
             r.attribution_by.to_string(),
-            r.source_urls.to_string(),
+            r.source_urls().collect::<Vec<_>>().join(";"),
             r.note.to_string(),
+            r.valuation.slug().to_string(),
+            r.realised_usd.map(|v| v.to_string()).unwrap_or_default(),
+            r.disputed_by.to_string(),
+            r.scope.slug().to_string(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -66,8 +70,18 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
                 "vector": r.vector.slug(),
                 "attribution": r.attribution.slug(),
                 "attribution_by": r.attribution_by,
-                "sources": r.sources().collect::<Vec<_>>(),
+                "sources": r.sources.iter().map(|s| json!({
+                    "url": s.url,
+                    "publisher": s.publisher,
+                    "kind": s.kind.slug(),
+                    "supports": s.supports.iter().map(Slug::slug).collect::<Vec<_>>(),
+                    "published": s.published.map(|d| d.to_string()),
+                })).collect::<Vec<_>>(),
                 "note": r.note,
+                "valuation": r.valuation.slug(),
+                "realised_usd": r.realised_usd,
+                "disputed_by": r.disputed_by,
+                "scope": r.scope.slug(),
             })
         })
         .collect();
@@ -86,7 +100,13 @@ mod tests {
         let parsed = parse_incidents("export.csv", &csv).expect("export is valid data");
         assert_eq!(parsed.len(), INCIDENTS.len());
         for (a, b) in parsed.iter().zip(INCIDENTS) {
-            assert_eq!(a, b);
+            let urls: Vec<&str> = b.source_urls().collect();
+            assert_eq!(a.source_url, urls.join(";"));
+            let without_sources = crate::data::Incident {
+                sources: std::borrow::Cow::Owned(Vec::new()),
+                ..b.clone()
+            };
+            assert_eq!(a.incident, without_sources);
         }
     }
 
@@ -96,6 +116,10 @@ mod tests {
             serde_json::from_str(&to_json(INCIDENTS.iter().take(3))).unwrap();
         assert_eq!(json.as_array().unwrap().len(), 3);
         assert_eq!(json[0]["id"], INCIDENTS[0].id.as_ref());
+        assert_eq!(
+            json[0]["sources"][0]["publisher"],
+            INCIDENTS[0].sources[0].publisher.as_ref()
+        );
     }
 
     #[test]

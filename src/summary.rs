@@ -1,7 +1,7 @@
 //! Words generated from the data: a chart title that states the finding, a subtitle that states
 //! the scope, and a one-sentence summary used as the chart's accessible description.
 
-use crate::data::{Attribution, Slug, SlugSet, Year};
+use crate::data::{Attribution, Scope, Slug, SlugSet, Year};
 use crate::format;
 use crate::query::{Breakdown, Filters};
 use crate::state::View;
@@ -129,9 +129,14 @@ pub fn scope_text(filters: &Filters) -> String {
     if !filters.text.trim().is_empty() {
         parts.push(format!("matching “{}”", filters.text.trim()));
     }
-    if parts.len() == 1 {
-        parts.push("all incidents".into());
+    let scopes = filters.effective_scopes();
+    if scopes != Scope::default_set() {
+        let tags: Vec<&str> = scopes.iter().map(Scope::tag).collect();
+        parts.push(format!("counting {}", tags.join(", ")));
+    } else if parts.len() == 1 {
+        parts.push("all thefts".into());
     }
+    parts.push(filters.basis.short().into());
     parts.join(" · ")
 }
 
@@ -183,9 +188,21 @@ mod tests {
         };
         assert_eq!(
             scope_text(&filters),
-            "2024 · DPRK-linked (confirmed + suspected) · Centralised exchange · at least $1M"
+            "2024 · DPRK-linked (confirmed + suspected) · Centralised exchange · at least $1M · realised value"
         );
-        assert_eq!(scope_text(&Filters::default()), "2023–2024 · all incidents");
+        assert_eq!(
+            scope_text(&Filters::default()),
+            "2023–2024 · all thefts · realised value"
+        );
+        let wider = Filters {
+            scopes: [Scope::Theft, Scope::Whitehat].into_iter().collect(),
+            basis: crate::data::Basis::Net,
+            ..Filters::default()
+        };
+        assert_eq!(
+            scope_text(&wider),
+            "2023–2024 · counting theft, white-hat · net of recoveries"
+        );
     }
 
     #[test]

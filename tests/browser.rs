@@ -105,6 +105,7 @@ async fn chart_host_mounts_and_draws_the_year_comparison() {
                     figures: REPORTED_FIGURES,
                     events: TIMELINE_EVENTS,
                     years: Default::default(),
+                    basis: Default::default(),
                     palette: Palette::for_theme(crypto_heist_explorer::state::Theme::Light),
                 },
             )
@@ -148,7 +149,12 @@ async fn app_mounts_with_headline_numbers_and_chart() {
         .expect("kpi-stolen")
         .get_attribute("data-value")
         .unwrap();
-    let expected: u64 = INCIDENTS.iter().map(|r| r.loss_usd).sum();
+    // The default view: thefts only, counted at what the thieves could realise.
+    let expected: u64 = INCIDENTS
+        .iter()
+        .filter(|r| r.scope == crypto_heist_explorer::data::Scope::Theft)
+        .map(|r| r.value(crypto_heist_explorer::data::Basis::Realised))
+        .sum();
     assert_eq!(stolen, expected.to_string());
     // The table mounts after the first chart frame, showing the 50 largest first.
     let rows = || {

@@ -45,7 +45,7 @@ pub fn source_name(slug: &str) -> String {
 pub fn claims_chart(input: &ChartInput) -> BuiltChart {
     let p = &input.palette;
     let shown = input.shown_years();
-    let mut comparisons: Vec<_> = reconcile(input.incidents, input.figures)
+    let mut comparisons: Vec<_> = reconcile(input.incidents, input.figures, input.basis)
         .into_iter()
         .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
         .collect();
@@ -114,8 +114,12 @@ mod tests {
         assert_eq!(reported[i], Some(1_340_000_000.0));
         let dprk_2024: u64 = crate::data::INCIDENTS
             .iter()
-            .filter(|r| r.year() == crate::data::Year::Y2024 && r.attribution.is_dprk())
-            .map(|r| r.loss_usd)
+            .filter(|r| {
+                r.scope == crate::data::Scope::Theft
+                    && r.year() == crate::data::Year::Y2024
+                    && r.attribution.is_dprk()
+            })
+            .map(|r| r.value(crate::data::Basis::Realised))
             .sum();
         assert_eq!(ours[i], Some(dprk_2024 as f64));
     }

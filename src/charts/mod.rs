@@ -10,7 +10,7 @@ pub mod narrowing;
 pub mod palette;
 mod timeline;
 
-use crate::data::{Incident, ReportedFigure, SlugSet, TimelineEvent, Year};
+use crate::data::{Basis, Incident, ReportedFigure, SlugSet, TimelineEvent, Year};
 use crate::query::Breakdown;
 use crate::state::View;
 pub use caption::Caption;
@@ -86,6 +86,8 @@ pub struct ChartInput<'a> {
     pub events: &'a [TimelineEvent],
     /// Years the reader selected (empty = both).
     pub years: SlugSet<Year>,
+    /// How losses are counted, for the reports-vs-data comparison.
+    pub basis: Basis,
     pub palette: Palette,
 }
 
@@ -188,6 +190,7 @@ pub(crate) mod test_support {
             figures: REPORTED_FIGURES,
             events: TIMELINE_EVENTS,
             years: filters.years,
+            basis: filters.basis,
             palette: palette::LIGHT,
         };
         let chart = build(view, &input).expect("view has a chart");

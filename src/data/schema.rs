@@ -142,6 +142,123 @@ slug_enum! {
 }
 
 slug_enum! {
+    /// What an incident is, for deciding what a total counts. Only `theft` is in the default
+    /// sums; the rest are kept, marked, and can be added back by the reader (`scope=`).
+    Scope {
+        Theft = "theft" / "Theft (hack, exploit, key compromise, phishing, insider)",
+        MarketManipulation = "market_manipulation" / "Market manipulation",
+        Whitehat = "whitehat" / "White-hat or research exploit, funds returned",
+        RugPull = "rug_pull" / "Rug pull by the project's own team",
+        Custody = "custody" / "Funds moved by the operator or seized",
+        Aggregate = "aggregate" / "Many victims grouped in one row",
+    }
+}
+
+impl Scope {
+    /// What the explorer counts when the reader has not chosen: thefts only.
+    pub fn default_set() -> SlugSet<Scope> {
+        [Scope::Theft].into_iter().collect()
+    }
+
+    /// A short tag for tables and tooltips.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Scope::Theft => "theft",
+            Scope::MarketManipulation => "market manipulation",
+            Scope::Whitehat => "white-hat",
+            Scope::RugPull => "rug pull",
+            Scope::Custody => "operator / seizure",
+            Scope::Aggregate => "many victims",
+        }
+    }
+}
+
+slug_enum! {
+    /// What `loss_usd` measures.
+    Valuation {
+        Market = "market" / "Market value at the time",
+        FaceValue = "face_value" / "Face value of minted or manipulated tokens",
+    }
+}
+
+slug_enum! {
+    /// How a total counts each row's loss; `basis=` in the URL.
+    Basis {
+        Realised = "realised" / "What the thieves could realise",
+        Reported = "reported" / "As first reported",
+        Net = "net" / "Net of funds recovered",
+    }
+}
+
+impl Basis {
+    /// The basis in a subtitle: "2024 · all thefts · realised value".
+    pub const fn short(self) -> &'static str {
+        match self {
+            Basis::Realised => "realised value",
+            Basis::Reported => "value as first reported",
+            Basis::Net => "net of recoveries",
+        }
+    }
+
+    /// A longer phrase for sentences: "counted as realised losses".
+    pub const fn phrase(self) -> &'static str {
+        match self {
+            Basis::Realised => "realised losses (face-value mints at what was cashed out)",
+            Basis::Reported => "losses as first reported",
+            Basis::Net => "losses net of funds recovered",
+        }
+    }
+}
+
+#[allow(clippy::derivable_impls)]
+impl Default for Basis {
+    fn default() -> Self {
+        Basis::Realised
+    }
+}
+
+slug_enum! {
+    /// Who published a source, by how close it is to the facts.
+    SourceKind {
+        Official = "official" / "Government, court or sanctions body",
+        Victim = "victim" / "The victim's own statement",
+        Investigator = "investigator" / "Investigator or analytics firm",
+        Press = "press" / "News organisation",
+        Aggregator = "aggregator" / "Tracker or list",
+        Relay = "relay" / "Site repeating others",
+    }
+}
+
+impl SourceKind {
+    /// Primary and established sources; relays and lists only point to them.
+    pub const fn is_independent(self) -> bool {
+        !matches!(self, SourceKind::Relay)
+    }
+}
+
+slug_enum! {
+    /// Which facts of an incident a source states.
+    Support {
+        Date = "date" / "date",
+        Amount = "amount" / "amount",
+        Attribution = "attribution" / "attribution",
+        Recovery = "recovery" / "recovery",
+    }
+}
+
+/// One published source for one incident.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub url: Cow<'static, str>,
+    /// A name a reader knows: "FBI", "Elliptic", "The Block".
+    pub publisher: Cow<'static, str>,
+    pub kind: SourceKind,
+    pub supports: SlugSet<Support>,
+    pub published: Option<NaiveDate>,
+    pub note: Cow<'static, str>,
+}
+
+slug_enum! {
     /// The years the dataset covers; rows outside are rejected.
     Year {
         Y2023 = "2023" / "2023",
@@ -194,7 +311,18 @@ macro_rules! impl_slug {
         }
     )+};
 }
-impl_slug!(Category, Vector, Attribution, Chain, Year);
+impl_slug!(
+    Category,
+    Vector,
+    Attribution,
+    Chain,
+    Year,
+    Scope,
+    Valuation,
+    Basis,
+    SourceKind,
+    Support
+);
 
 /// A set of slug-enum values as a bitmask: membership tests in the filter loop are one AND.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -294,27 +422,31 @@ pub struct Incident {
     pub category: Category,
     pub vector: Vector,
     pub attribution: Attribution,
+    pub valuation: Valuation,
+    pub scope: Scope,
     pub chains: ChainSet,
-    /// Reported loss in US dollars at the time of the theft.
+    /// Loss in US dollars at the time of the theft, as first reported.
     pub loss_usd: u64,
     /// Only where a source states a recovered amount.
     pub recovered_usd: Option<u64>,
+    /// For `face_value` rows: what the thief actually got out.
+    pub realised_usd: Option<u64>,
     /// Stable slug, e.g. `wazirx-2024`; used in URLs and downloads.
     pub id: Cow<'static, str>,
     pub name: Cow<'static, str>,
     /// Who made the attribution (agency, victim, analyst); empty for `unknown`.
     pub attribution_by: Cow<'static, str>,
-    /// One or more source URLs separated by `;`.
-    pub source_urls: Cow<'static, str>,
+    /// Who rejects the attribution and why; empty when nobody credible does.
+    pub disputed_by: Cow<'static, str>,
+    /// Best first: primary documents before press, lists and relays.
+    pub sources: Cow<'static, [Source]>,
     pub note: Cow<'static, str>,
 }
 
 impl Incident {
-    pub fn sources(&self) -> impl Iterator<Item = &str> {
-        self.source_urls
-            .split(';')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+    /// The source URLs, best first.
+    pub fn source_urls(&self) -> impl Iterator<Item = &str> {
+        self.sources.iter().map(|s| s.url.as_ref())
     }
 
     /// The covered year of the theft; validation guarantees it is one.
@@ -324,6 +456,29 @@ impl Incident {
         } else {
             Year::Y2024
         }
+    }
+
+    /// What the thief could actually sell: the realised amount for face-value rows.
+    pub fn realised(&self) -> u64 {
+        match self.valuation {
+            Valuation::FaceValue => self.realised_usd.unwrap_or(self.loss_usd),
+            Valuation::Market => self.loss_usd,
+        }
+    }
+
+    /// The row's loss as a total on `basis` counts it.
+    pub fn value(&self, basis: Basis) -> u64 {
+        match basis {
+            Basis::Reported => self.loss_usd,
+            Basis::Realised => self.realised(),
+            Basis::Net => self
+                .realised()
+                .saturating_sub(self.recovered_usd.unwrap_or(0)),
+        }
+    }
+
+    pub fn is_disputed(&self) -> bool {
+        !self.disputed_by.trim().is_empty()
     }
 }
 

@@ -25,6 +25,16 @@ impl Rng {
     }
 }
 
+/// One made-up source shared by every synthetic row.
+static SYNTHETIC_SOURCES: &[Source] = &[Source {
+    url: Cow::Borrowed("https://example.org/synthetic"),
+    publisher: Cow::Borrowed("Synthetic"),
+    kind: SourceKind::Aggregator,
+    supports: SlugSet::from_bits(0b11),
+    published: None,
+    note: Cow::Borrowed(""),
+}];
+
 /// `count` incidents spread over 2023–2024 with realistic-looking mixes and a long-tailed loss
 /// distribution ($100K to ~$500M). Same `seed`, same rows.
 pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
@@ -56,6 +66,9 @@ pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
                 chains,
                 loss_usd,
                 recovered_usd: None,
+                realised_usd: None,
+                valuation: Valuation::Market,
+                scope: Scope::Theft,
                 vector: rng.pick(Vector::ALL),
                 attribution,
                 attribution_by: Cow::Borrowed(if attribution == Attribution::Unknown {
@@ -63,7 +76,8 @@ pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
                 } else {
                     "synthetic"
                 }),
-                source_urls: Cow::Borrowed("https://example.org/synthetic"),
+                disputed_by: Cow::Borrowed(""),
+                sources: Cow::Borrowed(SYNTHETIC_SOURCES),
                 note: Cow::Owned(note),
             }
         })

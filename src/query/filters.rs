@@ -2,7 +2,9 @@
 //! set means "no restriction".
 
 use super::row_index::{day_number, RowKey};
-use crate::data::{search_text, Attribution, Category, Chain, Incident, SlugSet, Vector, Year};
+use crate::data::{
+    search_text, Attribution, Basis, Category, Chain, Incident, Scope, SlugSet, Vector, Year,
+};
 use chrono::NaiveDate;
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -21,6 +23,11 @@ pub struct Filters {
     pub to: Option<NaiveDate>,
     /// Free text matched case-insensitively against name and note.
     pub text: String,
+    /// Kinds of incident counted; empty means the default, thefts only ([`Scope::default_set`]).
+    pub scopes: SlugSet<Scope>,
+    /// How each row's loss is counted. Not a filter of rows, but the loss bounds compare this
+    /// value, so it travels with them.
+    pub basis: Basis,
 }
 
 /// The years a view covers: the selected ones, or both when none is selected.
@@ -40,15 +47,17 @@ pub enum Facet {
     Category = 2,
     Vector = 3,
     Chain = 4,
+    Scope = 5,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 5] = [
+    pub const ALL: [Facet; 6] = [
         Facet::Year,
         Facet::Attribution,
         Facet::Category,
         Facet::Vector,
         Facet::Chain,
+        Facet::Scope,
     ];
 
     const fn bit(self) -> u8 {
@@ -57,7 +66,7 @@ impl Facet {
 }
 
 /// The filters that are not facets share one bit: a row failing them counts nowhere.
-const NON_FACET_BIT: u8 = 1 << 5;
+const NON_FACET_BIT: u8 = 1 << 6;
 
 /// The filters compiled for the hot loop: bitmasks for sets, day numbers for dates,
 /// lower-cased text once.
@@ -67,6 +76,7 @@ pub struct CompiledFilters {
     categories: u64,
     vectors: u64,
     chains: u64,
+    scopes: u64,
     min_usd: u64,
     max_usd: u64,
     from_day: u16,
@@ -75,8 +85,36 @@ pub struct CompiledFilters {
 }
 
 impl Filters {
+    /// No filter narrows the rows (the basis is not a filter).
     pub fn is_empty(&self) -> bool {
-        *self == Filters::default()
+        Filters {
+            basis: Basis::default(),
+            scopes: self.effective_scopes(),
+            ..self.clone()
+        } == Filters::default().with_default_scopes()
+    }
+
+    fn with_default_scopes(mut self) -> Self {
+        self.scopes = Scope::default_set();
+        self
+    }
+
+    /// The kinds of incident counted, with the default made explicit.
+    pub fn effective_scopes(&self) -> SlugSet<Scope> {
+        if self.scopes.is_empty() {
+            Scope::default_set()
+        } else {
+            self.scopes
+        }
+    }
+
+    /// The scope selection as the URL and the panel keep it: the default is stored as empty.
+    pub fn set_scopes(&mut self, scopes: SlugSet<Scope>) {
+        self.scopes = if scopes == Scope::default_set() {
+            SlugSet::EMPTY
+        } else {
+            scopes
+        };
     }
 
     pub fn compile(&self) -> CompiledFilters {
@@ -87,6 +125,7 @@ impl Filters {
             categories: self.categories.bits(),
             vectors: self.vectors.bits(),
             chains: self.chains.bits(),
+            scopes: self.effective_scopes().bits(),
             min_usd: self.min_usd.unwrap_or(0),
             max_usd: self.max_usd.unwrap_or(u64::MAX),
             from_day: self.from.map_or(0, day_number),
@@ -100,7 +139,13 @@ impl Filters {
         let compiled = self.compile();
         incidents
             .iter()
-            .filter(|i| compiled.failures(&RowKey::of(i), &search_text(&i.name, &i.note)) == 0)
+            .filter(|i| {
+                compiled.failures(
+                    &RowKey::of(i),
+                    i.value(self.basis),
+                    &search_text(&i.name, &i.note),
+                ) == 0
+            })
             .collect()
     }
 }
@@ -111,8 +156,9 @@ fn passes(selected: u64, value_bits: u64) -> bool {
 
 impl CompiledFilters {
     /// Bits of the filters this row fails: one per [`Facet`], one for all the others.
-    /// `text` is the row's lower-cased search text, read only when searching.
-    pub fn failures(&self, key: &RowKey, text: &str) -> u8 {
+    /// `value` is the row's loss on the basis; `text` its lower-cased search text, read only
+    /// when searching.
+    pub fn failures(&self, key: &RowKey, value: u64, text: &str) -> u8 {
         let mut failed = 0;
         if !passes(self.years, 1 << key.year) {
             failed |= Facet::Year.bit();
@@ -129,8 +175,11 @@ impl CompiledFilters {
         if !passes(self.chains, key.chains) {
             failed |= Facet::Chain.bit();
         }
-        let in_ranges = key.loss_usd >= self.min_usd
-            && key.loss_usd <= self.max_usd
+        if self.scopes & (1 << key.scope) == 0 {
+            failed |= Facet::Scope.bit();
+        }
+        let in_ranges = value >= self.min_usd
+            && value <= self.max_usd
             && key.day >= self.from_day
             && key.day <= self.to_day;
         if !in_ranges
@@ -158,8 +207,56 @@ mod tests {
     use crate::data::INCIDENTS;
 
     #[test]
-    fn no_filters_keep_every_row() {
-        assert_eq!(Filters::default().apply(INCIDENTS).len(), INCIDENTS.len());
+    fn no_filters_keep_every_theft() {
+        let thefts = INCIDENTS.iter().filter(|r| r.scope == Scope::Theft).count();
+        assert_eq!(Filters::default().apply(INCIDENTS).len(), thefts);
+        let every_scope = Filters {
+            scopes: Scope::ALL.iter().copied().collect(),
+            ..Filters::default()
+        };
+        assert_eq!(every_scope.apply(INCIDENTS).len(), INCIDENTS.len());
+    }
+
+    #[test]
+    fn the_basis_is_not_a_filter_but_scopes_are() {
+        let realised = Filters::default();
+        let reported = Filters {
+            basis: Basis::Reported,
+            ..Filters::default()
+        };
+        assert!(realised.is_empty() && reported.is_empty());
+        let default_written_out = Filters {
+            scopes: Scope::default_set(),
+            ..Filters::default()
+        };
+        assert!(default_written_out.is_empty());
+        let mut more = Filters::default();
+        more.set_scopes([Scope::Theft, Scope::Whitehat].into_iter().collect());
+        assert!(!more.is_empty());
+        more.set_scopes(Scope::default_set());
+        assert_eq!(more, Filters::default());
+    }
+
+    #[test]
+    fn loss_bounds_compare_the_value_on_the_chosen_basis() {
+        let face = INCIDENTS
+            .iter()
+            .find(|r| r.scope == Scope::Theft && r.realised() < r.loss_usd)
+            .expect("a theft counted at face value");
+        let at_face = |basis| Filters {
+            min_usd: Some(face.loss_usd),
+            max_usd: Some(face.loss_usd),
+            basis,
+            ..Filters::default()
+        };
+        let ids = |f: Filters| -> Vec<String> {
+            f.apply(INCIDENTS)
+                .iter()
+                .map(|r| r.id.to_string())
+                .collect()
+        };
+        assert!(ids(at_face(Basis::Reported)).contains(&face.id.to_string()));
+        assert!(!ids(at_face(Basis::Realised)).contains(&face.id.to_string()));
     }
 
     #[test]
@@ -178,7 +275,9 @@ mod tests {
         let expected = INCIDENTS
             .iter()
             .filter(|r| {
-                r.year() == Year::Y2024 && matches!(r.category, Category::Cex | Category::Bridge)
+                r.scope == Scope::Theft
+                    && r.year() == Year::Y2024
+                    && matches!(r.category, Category::Cex | Category::Bridge)
             })
             .count();
         assert_eq!(rows.len(), expected);

@@ -2,7 +2,7 @@
 //! gap between "what was reported" and "what we can name" is computed, never typed in.
 
 use super::breakdown::Tally;
-use crate::data::{Attribution, Incident, ReportedFigure, ReportedValue, Year};
+use crate::data::{Attribution, Basis, Incident, ReportedFigure, ReportedValue, Year};
 
 /// The report whose figures the headline numbers are compared with: Chainalysis' December 2024
 /// update ("$2.2 billion stolen in 2024", DPRK $1.34B in 47 incidents).
@@ -44,13 +44,15 @@ pub fn metric_scope(metric: &str) -> Option<(Scope, Measure)> {
     }
 }
 
-/// The dataset's totals for one year.
+/// The dataset's totals for one year: thefts only (what the reports count), on one basis.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct YearTotals {
     pub all: Tally,
     pub dprk_confirmed: Tally,
     /// Confirmed + suspected.
     pub dprk: Tally,
+    /// Confirmed + suspected, leaving out attributions a credible party disputes.
+    pub dprk_undisputed: Tally,
 }
 
 impl YearTotals {
@@ -62,18 +64,25 @@ impl YearTotals {
     }
 }
 
-/// Totals per covered year, indexed by `Year::index`.
-pub fn dataset_totals(incidents: &[Incident]) -> [YearTotals; 2] {
+/// Totals per covered year, indexed by `Year::index`. Rows outside the theft scope (market
+/// manipulation, white-hat returns, rug pulls…) are left out, as the reports leave them out.
+pub fn dataset_totals(incidents: &[Incident], basis: Basis) -> [YearTotals; 2] {
     let mut totals = [YearTotals::default(); 2];
-    for row in incidents {
+    for row in incidents
+        .iter()
+        .filter(|r| r.scope == crate::data::Scope::Theft)
+    {
         let t = &mut totals[row.year().index()];
         let one = Tally {
-            usd: row.loss_usd,
+            usd: row.value(basis),
             count: 1,
         };
         t.all = t.all.plus(one);
         if row.attribution.is_dprk() {
             t.dprk = t.dprk.plus(one);
+            if !row.is_disputed() {
+                t.dprk_undisputed = t.dprk_undisputed.plus(one);
+            }
         }
         if row.attribution == Attribution::DprkConfirmed {
             t.dprk_confirmed = t.dprk_confirmed.plus(one);
@@ -104,9 +113,13 @@ impl Comparison {
     }
 }
 
-/// Every whole-year figure of a covered year, beside the dataset's sum.
-pub fn reconcile(incidents: &[Incident], figures: &'static [ReportedFigure]) -> Vec<Comparison> {
-    let totals = dataset_totals(incidents);
+/// Every whole-year figure of a covered year, beside the dataset's sum on `basis`.
+pub fn reconcile(
+    incidents: &[Incident],
+    figures: &'static [ReportedFigure],
+    basis: Basis,
+) -> Vec<Comparison> {
+    let totals = dataset_totals(incidents, basis);
     figures
         .iter()
         .filter_map(|figure| {
@@ -155,23 +168,28 @@ mod tests {
     use crate::data::{INCIDENTS, REPORTED_FIGURES};
 
     #[test]
-    fn dataset_side_is_the_sum_of_the_matching_rows() {
-        let comparisons = reconcile(INCIDENTS, REPORTED_FIGURES);
-        for c in &comparisons {
-            let rows = INCIDENTS.iter().filter(|r| {
-                r.year() == c.year && (c.scope == Scope::All || r.attribution.is_dprk())
-            });
-            let expected = match c.measure {
-                Measure::Usd => rows.map(|r| r.loss_usd).sum::<u64>(),
-                Measure::Count => rows.count() as u64,
-            };
-            assert_eq!(c.dataset, expected, "{:?}", c.figure);
+    fn dataset_side_is_the_sum_of_the_matching_thefts_on_each_basis() {
+        for basis in Basis::ALL.iter().copied() {
+            let comparisons = reconcile(INCIDENTS, REPORTED_FIGURES, basis);
+            assert!(!comparisons.is_empty());
+            for c in &comparisons {
+                let rows = INCIDENTS.iter().filter(|r| {
+                    r.scope == crate::data::Scope::Theft
+                        && r.year() == c.year
+                        && (c.scope == Scope::All || r.attribution.is_dprk())
+                });
+                let expected = match c.measure {
+                    Measure::Usd => rows.map(|r| r.value(basis)).sum::<u64>(),
+                    Measure::Count => rows.count() as u64,
+                };
+                assert_eq!(c.dataset, expected, "{basis:?} {:?}", c.figure);
+            }
         }
     }
 
     #[test]
     fn chainalysis_headline_figures_are_present_for_both_years() {
-        let comparisons = reconcile(INCIDENTS, REPORTED_FIGURES);
+        let comparisons = reconcile(INCIDENTS, REPORTED_FIGURES, Basis::Realised);
         let get = |year, scope, measure| {
             primary_figure(&comparisons, year, scope, measure)
                 .map(|c| c.reported)
@@ -187,8 +205,9 @@ mod tests {
 
     #[test]
     fn confirmed_is_a_subset_of_dprk_which_is_a_subset_of_all() {
-        for t in dataset_totals(INCIDENTS) {
+        for t in dataset_totals(INCIDENTS, Basis::Realised) {
             assert!(t.dprk_confirmed.usd <= t.dprk.usd && t.dprk.usd <= t.all.usd);
+            assert!(t.dprk_undisputed.usd <= t.dprk.usd);
             assert!(t.dprk_confirmed.count <= t.dprk.count && t.dprk.count <= t.all.count);
         }
     }

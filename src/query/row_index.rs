@@ -1,14 +1,13 @@
-//! A compact copy of the fields the filter-and-total loop reads, 24 bytes per row, built once
-//! per dataset. Scanning it instead of the full rows (strings and all) is what keeps a
-//! million-row aggregation inside its budget.
+//! A compact copy of the fields the filter-and-total loop reads, 16 bytes per row plus one
+//! value per basis, built once per dataset. Scanning it instead of the full rows (strings and
+//! all) is what keeps a million-row aggregation inside its budget.
 
-use crate::data::{search_text, Incident, FIRST_YEAR};
+use crate::data::{search_text, Attribution, Basis, Incident, FIRST_YEAR};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RowKey {
     pub chains: u64,
-    pub loss_usd: u64,
     /// Days since 1 Jan of the first covered year, on a 366-day-per-year grid: ordered like
     /// dates, and `day % 366` is the day of the year.
     pub day: u16,
@@ -17,7 +16,7 @@ pub struct RowKey {
     pub category: u8,
     pub vector: u8,
     pub attribution: u8,
-    pub dprk: bool,
+    pub scope: u8,
 }
 
 /// The grid position of a date (dates before the covered years map to 0).
@@ -30,15 +29,21 @@ impl RowKey {
     pub fn of(row: &Incident) -> RowKey {
         RowKey {
             chains: row.chains.bits(),
-            loss_usd: row.loss_usd,
             day: day_number(row.date),
             month0: row.date.month0() as u8,
             year: row.year().index() as u8,
             category: row.category.index() as u8,
             vector: row.vector.index() as u8,
             attribution: row.attribution.index() as u8,
-            dprk: row.attribution.is_dprk(),
+            scope: row.scope.index() as u8,
         }
+    }
+
+    /// DPRK-linked (confirmed or suspected), read from the attribution index.
+    pub fn is_dprk(self) -> bool {
+        Attribution::ALL
+            .get(usize::from(self.attribution))
+            .is_some_and(|a| a.is_dprk())
     }
 
     pub fn ordinal0(self) -> usize {
@@ -46,10 +51,13 @@ impl RowKey {
     }
 }
 
-/// The incidents with their keys and their lower-cased search text.
+/// The incidents with their keys, their value on every basis and their lower-cased search text.
 pub struct RowIndex<'a> {
     pub incidents: &'a [Incident],
     pub keys: Vec<RowKey>,
+    /// `values[basis.index()][row]`: what each row counts for on each basis, so switching the
+    /// basis changes which column the loop reads, not the index.
+    values: Vec<Vec<u64>>,
     /// `search_text(name, note)` per row: built here rather than compiled into the wasm, which
     /// would carry every name and note twice.
     pub texts: Vec<String>,
@@ -60,11 +68,20 @@ impl<'a> RowIndex<'a> {
         RowIndex {
             incidents,
             keys: incidents.iter().map(RowKey::of).collect(),
+            values: Basis::ALL
+                .iter()
+                .map(|basis| incidents.iter().map(|r| r.value(*basis)).collect())
+                .collect(),
             texts: incidents
                 .iter()
                 .map(|r| search_text(&r.name, &r.note))
                 .collect(),
         }
+    }
+
+    /// Every row's value on `basis`, in row order.
+    pub fn values(&self, basis: Basis) -> &[u64] {
+        &self.values[basis.index()]
     }
 }
 
@@ -75,7 +92,7 @@ mod tests {
 
     #[test]
     fn keys_are_small_and_ordered_like_dates() {
-        assert!(std::mem::size_of::<RowKey>() <= 24);
+        assert!(std::mem::size_of::<RowKey>() <= 16);
         let mut rows: Vec<_> = INCIDENTS.iter().collect();
         rows.sort_by_key(|r| r.date);
         assert!(rows

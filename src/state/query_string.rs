@@ -5,7 +5,7 @@
 
 use super::url_codec::{encode, split_pairs};
 use super::view_state::{Sort, SortColumn, Theme, View, ViewState};
-use crate::data::{Attribution, Slug, SlugSet, FIRST_YEAR, LAST_YEAR};
+use crate::data::{Attribution, Basis, Scope, Slug, SlugSet, FIRST_YEAR, LAST_YEAR};
 use chrono::{Datelike, NaiveDate};
 use std::collections::HashSet;
 
@@ -97,10 +97,10 @@ pub fn parse(query: &str) -> Parsed {
     parsed
 }
 
-const LIST_KEYS: &[&str] = &["year", "attr", "cat", "vec", "chain"];
+const LIST_KEYS: &[&str] = &["year", "attr", "cat", "vec", "chain", "scope"];
 const KEYS: &[&str] = &[
-    "view", "year", "attr", "cat", "vec", "chain", "min", "max", "from", "to", "q", "sort",
-    "embed", "controls", "theme", "v",
+    "view", "year", "attr", "cat", "vec", "chain", "scope", "basis", "min", "max", "from", "to",
+    "q", "sort", "embed", "controls", "theme", "v",
 ];
 
 fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
@@ -140,6 +140,12 @@ fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
             key,
             &mut parsed.ignored,
         )?,
+        "scope" => {
+            let mut scopes = state.filters.scopes;
+            list(&mut scopes, &value_lc, key, &mut parsed.ignored)?;
+            state.filters.set_scopes(scopes);
+        }
+        "basis" => state.filters.basis = one_of(&value_lc, "basis")?,
         "min" => state.filters.min_usd = Some(amount(&value_lc)?),
         "max" => state.filters.max_usd = Some(amount(&value_lc)?),
         "from" => state.filters.from = Some(date(&value_lc)?),
@@ -301,6 +307,12 @@ pub fn serialize(state: &ViewState) -> String {
     push_list(&mut push, "cat", f.categories);
     push_list(&mut push, "vec", f.vectors);
     push_list(&mut push, "chain", f.chains);
+    if f.effective_scopes() != Scope::default_set() {
+        push_list(&mut push, "scope", f.scopes);
+    }
+    if f.basis != Basis::default() {
+        push("basis", f.basis.slug().into());
+    }
     if let Some(min) = f.min_usd {
         push("min", min.to_string());
     }

@@ -1,6 +1,6 @@
 //! Everything a shared link restores: filters, the active view, table sort and display options.
 
-use crate::data::schema::{impl_slug, slug_enum, Slug};
+use crate::data::schema::{impl_slug, slug_enum, Basis, Slug};
 use crate::query::Filters;
 
 slug_enum! {
@@ -96,14 +96,19 @@ impl Default for View {
 }
 
 impl Sort {
-    fn compare(self, a: &crate::data::Incident, b: &crate::data::Incident) -> std::cmp::Ordering {
+    fn compare(
+        self,
+        a: &crate::data::Incident,
+        b: &crate::data::Incident,
+        basis: Basis,
+    ) -> std::cmp::Ordering {
         let order = match self.column {
             SortColumn::Date => a.date.cmp(&b.date),
             SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             SortColumn::Category => a.category.label().cmp(b.category.label()),
             SortColumn::Vector => a.vector.label().cmp(b.vector.label()),
             SortColumn::Attribution => a.attribution.cmp(&b.attribution),
-            SortColumn::Loss => a.loss_usd.cmp(&b.loss_usd),
+            SortColumn::Loss => a.value(basis).cmp(&b.value(basis)),
         };
         let order = if self.descending {
             order.reverse()
@@ -113,22 +118,23 @@ impl Sort {
         order.then_with(|| a.id.cmp(&b.id))
     }
 
-    /// Orders rows for the table (ties broken by id, so the order is total).
-    pub fn apply(self, rows: &mut [&crate::data::Incident]) {
-        rows.sort_by(|a, b| self.compare(a, b));
+    /// Orders rows for the table (ties broken by id, so the order is total); losses are
+    /// compared on `basis`, as the table shows them.
+    pub fn apply(self, rows: &mut [&crate::data::Incident], basis: Basis) {
+        rows.sort_by(|a, b| self.compare(a, b, basis));
     }
 
     /// The first `limit` rows in order, without sorting the rest: the table shows a page at a
     /// time, and selecting is linear where a full sort of 100k rows is not.
-    pub fn top(self, rows: &mut Vec<&crate::data::Incident>, limit: usize) {
+    pub fn top(self, rows: &mut Vec<&crate::data::Incident>, limit: usize, basis: Basis) {
         if rows.len() > limit && limit > 0 {
-            rows.select_nth_unstable_by(limit - 1, |a, b| self.compare(a, b));
+            rows.select_nth_unstable_by(limit - 1, |a, b| self.compare(a, b, basis));
             rows.truncate(limit);
         }
         if limit == 0 {
             rows.clear();
         }
-        self.apply(rows);
+        self.apply(rows, basis);
     }
 }
 
@@ -139,9 +145,13 @@ mod tests {
 
     #[test]
     fn default_sort_puts_the_largest_loss_first() {
-        let mut rows: Vec<_> = INCIDENTS.iter().collect();
-        Sort::default().apply(&mut rows);
-        assert!(rows.windows(2).all(|w| w[0].loss_usd >= w[1].loss_usd));
+        for basis in Basis::ALL.iter().copied() {
+            let mut rows: Vec<_> = INCIDENTS.iter().collect();
+            Sort::default().apply(&mut rows, basis);
+            assert!(rows
+                .windows(2)
+                .all(|w| w[0].value(basis) >= w[1].value(basis)));
+        }
     }
 
     #[test]
@@ -154,9 +164,9 @@ mod tests {
             },
         ] {
             let mut full: Vec<_> = INCIDENTS.iter().collect();
-            sort.apply(&mut full);
+            sort.apply(&mut full, Basis::Realised);
             let mut top: Vec<_> = INCIDENTS.iter().collect();
-            sort.top(&mut top, 25);
+            sort.top(&mut top, 25, Basis::Realised);
             assert_eq!(top, full[..25].to_vec());
         }
     }
@@ -173,7 +183,7 @@ mod tests {
         );
         assert!(s.clicked(SortColumn::Name).descending);
         let mut rows: Vec<_> = INCIDENTS.iter().collect();
-        s.apply(&mut rows);
+        s.apply(&mut rows, Basis::Realised);
         assert!(rows
             .windows(2)
             .all(|w| w[0].name.to_lowercase() <= w[1].name.to_lowercase()));

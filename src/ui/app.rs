@@ -127,7 +127,7 @@ fn Page() -> impl IntoView {
     });
     let chart = Memo::new(move |_| {
         let view = state.with(|s| s.view);
-        let years = filters.with(|f| f.years);
+        let (years, basis) = filters.with(|f| (f.years, f.basis));
         breakdown.with(|b| {
             charts::build(
                 view,
@@ -137,6 +137,7 @@ fn Page() -> impl IntoView {
                     figures: REPORTED_FIGURES,
                     events: TIMELINE_EVENTS,
                     years,
+                    basis,
                     palette: Palette::for_theme(theme.get()),
                 },
             )

@@ -1,7 +1,9 @@
 //! Filters, each option with the count of rows the reader would see after picking it.
 
 use super::app::use_explorer;
-use crate::data::{Attribution, Category, Chain, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR};
+use crate::data::{
+    Attribution, Basis, Category, Chain, Scope, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR,
+};
 use crate::query::{FacetValue, Filters};
 use crate::state::ViewState;
 use chrono::NaiveDate;
@@ -142,6 +144,76 @@ fn BoundInput(
     }
 }
 
+/// Which kinds of incident count. Thefts are counted unless the reader unticks them; the
+/// rest (white-hat returns, rug pulls…) are listed so a reader can see what was left out.
+#[component]
+fn ScopeList() -> impl IntoView {
+    let explorer = use_explorer();
+    let selected = Memo::new(move |_| explorer.state.with(|s| s.filters.effective_scopes()));
+    let options = Scope::ALL
+        .iter()
+        .copied()
+        .map(|scope| {
+            let count = move || explorer.breakdown.with(|b| b.facet_counts.of(scope));
+            view! {
+                <label class="option" data-testid=format!("filter-scope-{}", scope.slug())>
+                    <input
+                        type="checkbox"
+                        prop:checked=move || selected.get().contains(scope)
+                        on:change=move |_| {
+                            explorer
+                                .update(false, |s| {
+                                    let next = s.filters.effective_scopes().toggled(scope);
+                                    s.filters.set_scopes(next);
+                                })
+                        }
+                    />
+                    <span class="option-label">{scope.label()}</span>
+                    <span class="count" aria-label=move || format!("{} incidents", count())>
+                        {count}
+                    </span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet" data-testid="facet-scope">
+            <legend>"What counts"</legend>
+            {options}
+        </fieldset>
+    }
+}
+
+/// How losses are counted: one choice of three, kept in the URL as `basis`.
+#[component]
+fn BasisChoice() -> impl IntoView {
+    let explorer = use_explorer();
+    let current = Memo::new(move |_| explorer.state.with(|s| s.filters.basis));
+    let options = Basis::ALL
+        .iter()
+        .copied()
+        .map(|basis| {
+            view! {
+                <label class="option" data-testid=format!("filter-basis-{}", basis.slug())>
+                    <input
+                        type="radio"
+                        name="basis"
+                        prop:checked=move || current.get() == basis
+                        on:change=move |_| explorer.update(false, |s| s.filters.basis = basis)
+                    />
+                    <span class="option-label">{basis.label()}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="facet basis" data-testid="filter-basis">
+            <legend>"Count losses as"</legend>
+            {options}
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn FilterPanel(
     /// Compact layout for embeds with `controls=1`.
@@ -161,7 +233,15 @@ pub fn FilterPanel(
                     class="reset"
                     data-testid="reset"
                     disabled=move || filters.with(Filters::is_empty)
-                    on:click=move |_| explorer.update(false, |s| s.filters = Filters::default())
+                    on:click=move |_| {
+                        explorer
+                            .update(false, |s| {
+                                s.filters = Filters {
+                                    basis: s.filters.basis,
+                                    ..Filters::default()
+                                }
+                            })
+                    }
                 >
                     "Reset all"
                 </button>
@@ -195,10 +275,12 @@ pub fn FilterPanel(
                 />
                 <span class="option-label">"DPRK-linked only (confirmed + suspected)"</span>
             </label>
+            <BasisChoice/>
             <FacetList<Year> legend="Year" key="year" field=|f| &mut f.years/>
             <FacetList<Attribution> legend="Attribution" key="attr" field=|f| &mut f.attributions/>
             <FacetList<Category> legend="Kind of victim" key="cat" field=|f| &mut f.categories/>
             <FacetList<Vector> legend="Attack vector" key="vec" field=|f| &mut f.vectors/>
+            <ScopeList/>
             <details class="more-filters">
                 <summary>"Chain, size and dates"</summary>
                 <FacetList<Chain> legend="Chain" key="chain" field=|f| &mut f.chains hide_empty=true/>

@@ -3,7 +3,7 @@
 
 use super::app::use_explorer;
 use crate::data::ReportedValue;
-use crate::data::{Attribution, Year};
+use crate::data::{Attribution, Basis, Year};
 use crate::data::{INCIDENTS, REPORTED_FIGURES};
 use crate::format;
 use crate::query::reconcile::{
@@ -27,7 +27,8 @@ fn reported_scope(state: &crate::state::ViewState) -> Option<(Year, Scope)> {
         && f.max_usd.is_none()
         && f.from.is_none()
         && f.to.is_none()
-        && f.text.trim().is_empty();
+        && f.text.trim().is_empty()
+        && f.effective_scopes() == crate::data::Scope::default_set();
     let scope = if f.attributions.is_empty() {
         Scope::All
     } else if f.attributions == Attribution::dprk_linked() {
@@ -60,7 +61,8 @@ pub fn Headline() -> impl IntoView {
     let explorer = use_explorer();
     let b = explorer.breakdown;
     let comparisons: StoredValue<Vec<Comparison>> =
-        StoredValue::new(reconcile(INCIDENTS, REPORTED_FIGURES));
+        // Only the reported side is read here, and it does not depend on the basis.
+        StoredValue::new(reconcile(INCIDENTS, REPORTED_FIGURES, Basis::default()));
     let scope = Memo::new(move |_| explorer.state.with(reported_scope));
     let reported = move |measure: Measure| {
         Signal::derive(move || {

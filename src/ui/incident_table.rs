@@ -3,7 +3,7 @@
 
 use super::app::use_explorer;
 use super::rows::incidents;
-use crate::data::Incident;
+use crate::data::{Basis, Incident, Scope, SourceKind, Valuation};
 use crate::format;
 use crate::state::SortColumn;
 use leptos::prelude::*;
@@ -11,25 +11,53 @@ use leptos::prelude::*;
 /// Rows shown at first and added per "Show more".
 const PAGE: usize = 50;
 
-fn sorted_rows(indices: &[u32], sort: crate::state::Sort, limit: usize) -> Vec<&'static Incident> {
+fn sorted_rows(
+    indices: &[u32],
+    sort: crate::state::Sort,
+    limit: usize,
+    basis: Basis,
+) -> Vec<&'static Incident> {
     let mut rows: Vec<&'static Incident> = indices
         .iter()
         .filter_map(|i| incidents().get(*i as usize))
         .collect();
-    sort.top(&mut rows, limit);
+    sort.top(&mut rows, limit, basis);
     rows
 }
 
-fn host_of(url: &str) -> String {
-    url.split("://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .map(|h| h.trim_start_matches("www.").to_string())
-        .unwrap_or_else(|| "source".into())
+/// "official", "victim"…: the kind of a source as a short tag beside its publisher.
+fn kind_tag(kind: SourceKind) -> &'static str {
+    match kind {
+        SourceKind::Official => "official",
+        SourceKind::Victim => "victim",
+        SourceKind::Investigator => "investigator",
+        SourceKind::Press => "press",
+        SourceKind::Aggregator => "list",
+        SourceKind::Relay => "relay",
+    }
+}
+
+/// The loss cell: the value on the basis, and what else a reader needs to read it.
+fn loss_detail(row: &Incident, basis: Basis) -> String {
+    let mut parts = vec![format!(
+        "As first reported: {}",
+        format::usd_exact(row.loss_usd)
+    )];
+    if row.valuation == Valuation::FaceValue {
+        parts.push(format!(
+            "face value of minted or manipulated tokens; realised: {}",
+            format::usd_exact(row.realised())
+        ));
+    }
+    if let Some(recovered) = row.recovered_usd {
+        parts.push(format!("recovered: {}", format::usd_exact(recovered)));
+    }
+    parts.push(format!("shown: {}", basis.short()));
+    parts.join("; ")
 }
 
 #[component]
-fn Row(row: &'static Incident) -> impl IntoView {
+fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
     let badge = if row.attribution.is_dprk() {
         "badge dprk"
     } else {
@@ -40,14 +68,32 @@ fn Row(row: &'static Incident) -> impl IntoView {
             <td class="nowrap">{format::date(row.date)}</td>
             <th scope="row">
                 <span class="incident-name">{row.name.as_ref()}</span>
+                {(row.scope != Scope::Theft)
+                    .then(|| {
+                        view! {
+                            <span class="scope-tag" data-testid="scope-tag" title=row.scope.label()>
+                                {row.scope.tag()}
+                            </span>
+                        }
+                    })}
                 <span class="sources">
                     {row
-                        .sources()
-                        .map(|url| {
+                        .sources
+                        .iter()
+                        .map(|source| {
+                            let url = source.url.as_ref();
                             let safe = url.starts_with("https://") || url.starts_with("http://");
+                            let supports: Vec<&str> = source.supports.iter().map(|s| s.slug()).collect();
+                            let title = format!(
+                                "{} ({}); states: {}",
+                                source.publisher,
+                                source.kind.label(),
+                                if supports.is_empty() { "context".to_string() } else { supports.join(", ") },
+                            );
                             view! {
-                                <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer">
-                                    {host_of(url)}
+                                <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer" title=title>
+                                    {source.publisher.to_string()}
+                                    <span class="source-kind">{kind_tag(source.kind)}</span>
                                 </a>
                             }
                         })
@@ -58,9 +104,23 @@ fn Row(row: &'static Incident) -> impl IntoView {
             <td>{row.vector.label()}</td>
             <td>
                 <span class=badge>{row.attribution.label()}</span>
+                {row
+                    .is_disputed()
+                    .then(|| {
+                        view! {
+                            <span class="badge disputed" data-testid="disputed" title=row.disputed_by.to_string()>
+                                "disputed"
+                            </span>
+                            <span class="disputed-by">{row.disputed_by.to_string()}</span>
+                        }
+                    })}
                 <span class="attributed-by">{row.attribution_by.as_ref()}</span>
             </td>
-            <td class="num" title=format::usd_exact(row.loss_usd)>{format::usd(row.loss_usd)}</td>
+            <td class="num" title=loss_detail(row, basis) data-value=row.value(basis).to_string()>
+                {format::usd(row.value(basis))}
+                {(row.valuation == Valuation::FaceValue && basis == Basis::Reported)
+                    .then(|| view! { <span class="muted small">" face value"</span> })}
+            </td>
         </tr>
     }
 }
@@ -69,15 +129,25 @@ fn Row(row: &'static Incident) -> impl IntoView {
 pub fn IncidentTable() -> impl IntoView {
     let explorer = use_explorer();
     let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
+    let basis = Memo::new(move |_| explorer.state.with(|s| s.filters.basis));
     let limit = RwSignal::new(PAGE);
     let total = Memo::new(move |_| explorer.breakdown.with(|b| b.rows.len()));
     let rows = Memo::new(move |_| {
         let sort = sort.get();
         let limit = limit.get();
+        let basis = basis.get();
         explorer
             .breakdown
-            .with(|b| sorted_rows(&b.rows, sort, limit))
+            .with(|b| sorted_rows(&b.rows, sort, limit, basis))
     });
+    // Keyed by basis too, so switching it redraws the loss cells.
+    let rows_on_basis = move || {
+        let basis = basis.get();
+        rows.get()
+            .into_iter()
+            .map(|row| (row, basis))
+            .collect::<Vec<_>>()
+    };
     let header = move |column: SortColumn, numeric: bool| {
         let aria = move || {
             let s = sort.get();
@@ -121,8 +191,8 @@ pub fn IncidentTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=move || rows.get() key=|row| row.id.as_ref() let:row>
-                            <Row row=row/>
+                        <For each=rows_on_basis key=|(row, basis)| (row.id.as_ref(), *basis) let:item>
+                            <Row row=item.0 basis=item.1/>
                         </For>
                     </tbody>
                 </table>

@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
-  serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk, parseCsv,
+  serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk, value, parseCsv,
 } from "./harness.mjs";
 
 let browser, server, rows;
@@ -18,7 +18,7 @@ after(async () => {
   server?.close();
 });
 
-const sum = (list) => list.reduce((s, r) => s + Number(r.loss_usd), 0);
+const sum = (list) => list.reduce((s, r) => s + value(r), 0);
 const query = (page) => new URL(page.url()).search;
 
 async function clean(page, problems) {

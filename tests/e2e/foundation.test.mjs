@@ -2,7 +2,7 @@
 // errors and no CSP violations, also when served under a sub-path.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk } from "./harness.mjs";
+import { serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk, value } from "./harness.mjs";
 
 let browser, root, sub, rows;
 before(async () => {
@@ -21,7 +21,7 @@ function expectedByYear() {
   const sums = { dprk: [0, 0], others: [0, 0] };
   for (const r of rows) {
     const y = r.date.startsWith("2023") ? 0 : 1;
-    sums[isDprk(r) ? "dprk" : "others"][y] += Number(r.loss_usd);
+    sums[isDprk(r) ? "dprk" : "others"][y] += value(r);
   }
   return sums;
 }
@@ -36,7 +36,7 @@ for (const [label, server] of [["at the root", () => root], ["under /explorer/",
     assert.deepEqual(series[0].data, expected.dprk);
     assert.equal(series[1].name, "Everyone else");
     assert.deepEqual(series[1].data, expected.others);
-    const total = rows.reduce((s, r) => s + Number(r.loss_usd), 0);
+    const total = rows.reduce((s, r) => s + value(r), 0);
     assert.equal(await kpi(page, "stolen"), String(total));
     assert.equal(await kpi(page, "incidents"), String(rows.length));
     assert.deepEqual(problems.console, []);

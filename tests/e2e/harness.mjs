@@ -155,8 +155,24 @@ export function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
-export async function incidents() {
+/** Every row of data/incidents.csv, whatever its scope. */
+export async function allIncidents() {
   return parseCsv(await readFile(join(ROOT, "data", "incidents.csv"), "utf8"));
+}
+
+/** The rows the default view counts: thefts (not white-hat returns, rug pulls…). */
+export async function incidents() {
+  return (await allIncidents()).filter((r) => r.scope === "theft");
+}
+
+/** A row's loss on a basis, read independently of the app's Rust: realised (face-value rows
+ * at what was cashed out), reported (as first reported), net (realised minus recovered). */
+export function value(row, basis = "realised") {
+  const loss = Number(row.loss_usd);
+  const realised = row.valuation === "face_value" ? Number(row.realised_usd) : loss;
+  if (basis === "reported") return loss;
+  if (basis === "net") return Math.max(0, realised - Number(row.recovered_usd || 0));
+  return realised;
 }
 
 export const isDprk = (row) => row.attribution.startsWith("dprk_");

@@ -2,7 +2,9 @@
 //! (`url_fuzz`).
 
 use chrono::NaiveDate;
-use crypto_heist_explorer::data::{Attribution, Category, Chain, Slug, SlugSet, Vector, Year};
+use crypto_heist_explorer::data::{
+    Attribution, Basis, Category, Chain, Scope, Slug, SlugSet, Vector, Year,
+};
 use crypto_heist_explorer::query::Filters;
 use crypto_heist_explorer::state::{parse, serialize, Sort, SortColumn, Theme, View, ViewState};
 use proptest::prelude::*;
@@ -34,6 +36,8 @@ prop_compose! {
         categories in set::<Category>(),
         vectors in set::<Vector>(),
         chains in set::<Chain>(),
+        scopes in set::<Scope>(),
+        basis in one_of::<Basis>(),
         min_usd in amount(),
         max_usd in amount(),
         from in date(),
@@ -45,9 +49,12 @@ prop_compose! {
         controls in any::<bool>(),
         theme in proptest::option::of(one_of::<Theme>()),
     ) -> ViewState {
+        let mut filters = Filters { years, attributions, categories, vectors, chains, min_usd, max_usd, from, to, text, scopes: SlugSet::EMPTY, basis };
+        // The panel and the parser store the default scope selection as empty.
+        filters.set_scopes(scopes);
         ViewState {
             view,
-            filters: Filters { years, attributions, categories, vectors, chains, min_usd, max_usd, from, to, text },
+            filters,
             sort: Sort { column, descending },
             embed,
             controls,
@@ -83,6 +90,8 @@ pub fn query_like() -> impl Strategy<Value = String> {
         Just("cat"),
         Just("vec"),
         Just("chain"),
+        Just("scope"),
+        Just("basis"),
         Just("min"),
         Just("max"),
         Just("from"),
@@ -102,6 +111,8 @@ pub fn query_like() -> impl Strategy<Value = String> {
         Just("dprk,other".to_string()),
         Just("2024-06-19".to_string()),
         Just("-loss".to_string()),
+        Just("theft,whitehat".to_string()),
+        Just("net".to_string()),
     ];
     proptest::collection::vec((key, value), 0..12).prop_map(|pairs| {
         pairs
