@@ -1,8 +1,12 @@
-//! The filtered rows as CSV and JSON files, in the same columns as `data/incidents.csv`, so a
-//! download can be checked against the source data line by line.
+//! The filtered rows as CSV and JSON files, in the same columns as `data/incidents.csv` (so a
+//! download can be checked against the source data line by line) plus the basis the reader
+//! chose and what each row counts for on it.
 
 use crate::data::validate::INCIDENTS_HEADER;
-use crate::data::{Incident, Slug};
+use crate::data::{Basis, Incident, Slug};
+
+/// Appended after the `incidents.csv` columns.
+pub const COUNTED_COLUMNS: [&str; 2] = ["basis", "counted_usd"];
 use serde_json::json;
 
 fn csv_field(text: &str) -> String {
@@ -26,8 +30,13 @@ fn chains(row: &Incident) -> String {
         .join(";")
 }
 
-pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
-    let mut out = INCIDENTS_HEADER.join(",");
+pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) -> String {
+    let mut out = INCIDENTS_HEADER
+        .iter()
+        .chain(COUNTED_COLUMNS.iter())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(",");
     out.push('\n');
     for r in rows {
         let fields = [
@@ -47,6 +56,8 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
             r.realised_usd.map(|v| v.to_string()).unwrap_or_default(),
             r.disputed_by.to_string(),
             r.scope.slug().to_string(),
+            basis.slug().to_string(),
+            r.value(basis).to_string(),
         ];
         let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
         out.push_str(&line.join(","));
@@ -55,7 +66,7 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
     out
 }
 
-pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
+pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) -> String {
     let rows: Vec<serde_json::Value> = rows
         .into_iter()
         .map(|r| {
@@ -82,6 +93,8 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>) -> String {
                 "realised_usd": r.realised_usd,
                 "disputed_by": r.disputed_by,
                 "scope": r.scope.slug(),
+                "basis": basis.slug(),
+                "counted_usd": r.value(basis),
             })
         })
         .collect();
@@ -96,8 +109,21 @@ mod tests {
 
     #[test]
     fn csv_export_parses_back_to_the_same_rows() {
-        let csv = to_csv(INCIDENTS.iter());
-        let parsed = parse_incidents("export.csv", &csv).expect("export is valid data");
+        let csv = to_csv(INCIDENTS.iter(), Basis::Net);
+        // Without the two counted columns, the export is data/incidents.csv's format.
+        let plain: String = crate::data::csv_reader::read_records(&csv)
+            .unwrap()
+            .iter()
+            .map(|r| {
+                let keep = &r.fields[..r.fields.len() - COUNTED_COLUMNS.len()];
+                keep.iter()
+                    .map(|f| csv_field(f))
+                    .collect::<Vec<_>>()
+                    .join(",")
+                    + "\n"
+            })
+            .collect();
+        let parsed = parse_incidents("export.csv", &plain).expect("export is valid data");
         assert_eq!(parsed.len(), INCIDENTS.len());
         for (a, b) in parsed.iter().zip(INCIDENTS) {
             let urls: Vec<&str> = b.source_urls().collect();
@@ -111,9 +137,23 @@ mod tests {
     }
 
     #[test]
+    fn counted_column_follows_the_basis() {
+        for basis in Basis::ALL.iter().copied() {
+            let csv = to_csv(INCIDENTS.iter(), basis);
+            let records = crate::data::csv_reader::read_records(&csv).unwrap();
+            assert_eq!(records[0].fields.last().unwrap(), "counted_usd");
+            for (record, row) in records[1..].iter().zip(INCIDENTS) {
+                assert_eq!(record.fields[record.fields.len() - 2], basis.slug());
+                assert_eq!(record.fields.last().unwrap(), &row.value(basis).to_string());
+            }
+        }
+    }
+
+    #[test]
     fn json_export_has_one_object_per_row() {
         let json: serde_json::Value =
-            serde_json::from_str(&to_json(INCIDENTS.iter().take(3))).unwrap();
+            serde_json::from_str(&to_json(INCIDENTS.iter().take(3), Basis::Reported)).unwrap();
+        assert_eq!(json[0]["counted_usd"], INCIDENTS[0].loss_usd);
         assert_eq!(json.as_array().unwrap().len(), 3);
         assert_eq!(json[0]["id"], INCIDENTS[0].id.as_ref());
         assert_eq!(

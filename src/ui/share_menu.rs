@@ -100,6 +100,7 @@ pub fn ShareMenu() -> impl IntoView {
         });
     };
     let data = move |json: bool| {
+        let basis = explorer.state.with_untracked(|s| s.filters.basis);
         let rows: Vec<_> = explorer.breakdown.with_untracked(|b| {
             b.rows
                 .iter()
@@ -110,10 +111,14 @@ pub fn ShareMenu() -> impl IntoView {
             download_text(
                 "crypto-heists.json",
                 "application/json",
-                &export::to_json(rows),
+                &export::to_json(rows, basis),
             )
         } else {
-            download_text("crypto-heists.csv", "text/csv", &export::to_csv(rows))
+            download_text(
+                "crypto-heists.csv",
+                "text/csv",
+                &export::to_csv(rows, basis),
+            )
         };
         status.set(
             if ok {

@@ -104,9 +104,13 @@ test("the CSV download holds exactly the filtered rows", async () => {
   const csv = parseCsv(await readFile(await download.path(), "utf8"));
   const expected = rows.filter((r) => r.date.startsWith("2023") && ["cex", "bridge"].includes(r.category));
   assert.deepEqual(csv.map((r) => r.id).sort(), expected.map((r) => r.id).sort());
-  // Chains are a set: the export writes them in canonical order.
+  // Chains are a set: the export writes them in canonical order. The export adds the basis and
+  // what each row counts for on it after the data file's columns.
   const normal = (r) => ({ ...r, chains: r.chains.split(";").sort().join(";") });
-  assert.deepEqual(normal(csv.find((r) => r.id === expected[0].id)), normal(expected[0]));
+  const { basis, counted_usd, ...exported } = csv.find((r) => r.id === expected[0].id);
+  assert.deepEqual(normal(exported), normal(expected[0]));
+  assert.equal(basis, "realised");
+  assert.equal(counted_usd, String(value(expected[0])));
   await clean(page, problems);
   await context.close();
 });
@@ -186,7 +190,10 @@ test("the methodology panel opens from the source line, shows the reconciliation
   await page.click("[data-testid=source-methodology]");
   const dialog = page.locator("[data-testid=methodology]");
   await dialog.waitFor({ state: "visible" });
-  assert.equal(await page.locator("[data-testid=reconciliation] tbody tr").count(), 6);
+  // Per year: all thefts, DPRK confirmed, DPRK-linked, DPRK-linked without disputed rows.
+  const years = new Set(rows.map((r) => r.date.slice(0, 4))).size;
+  assert.equal(await page.locator("[data-testid=reconciliation] tbody tr").count(), 4 * years);
+  assert.match(await page.innerText("[data-testid=reconciliation] tbody"), /leaving out disputed/);
   assert.match(await page.innerText("[data-testid=citation]"), /Crypto Heist Explorer/);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "hidden" });
