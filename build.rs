@@ -43,6 +43,20 @@ fn main() {
         &mut errors,
     );
     let events = load(&dir, "events.csv", validate::parse_events, &mut errors);
+    if let Some(first) = incidents.iter().map(|r| r.date.year()).min() {
+        for event in &events {
+            if event.date.year() < first {
+                errors.push(format!(
+                    "{}: event {} ({}) is before the first covered year, {first}",
+                    dir.join("events.csv").display(),
+                    event.date,
+                    event.label
+                ));
+            }
+        }
+    } else if errors.is_empty() {
+        errors.push("the dataset has no incidents, so it covers no year".into());
+    }
     if !errors.is_empty() {
         for error in &errors {
             eprintln!("{error}");
@@ -64,8 +78,9 @@ fn main() {
     write_incidents(&mut out, &incidents);
     write_figures(&mut out, &figures);
     write_events(&mut out, &events);
-    let path = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.rs");
-    std::fs::write(&path, out).expect("write generated dataset");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out_dir.join("dataset.rs"), out).expect("write generated dataset");
+    std::fs::write(out_dir.join("years.rs"), years_source(&incidents)).expect("write years");
 }
 
 /// A validator from `src/data/validate.rs`: (file label, text) → rows or every error.
@@ -84,6 +99,22 @@ fn load<T>(dir: &Path, name: &str, parse: Parser<T>, errors: &mut Vec<String>) -
             Vec::new()
         }
     }
+}
+
+/// The covered years as a `Year` enum, from the first to the last year of any incident (a year
+/// without rows inside that run is still covered: it reads as zero, not as missing).
+fn years_source(incidents: &[Incident]) -> String {
+    let first = incidents.iter().map(|r| r.date.year()).min().unwrap_or(0);
+    let last = incidents.iter().map(|r| r.date.year()).max().unwrap_or(0);
+    let variants: Vec<String> = (first..=last)
+        .map(|y| format!("        Y{y} = \"{y}\" / \"{y}\","))
+        .collect();
+    format!(
+        "slug_enum! {{\n    /// The years the dataset covers.\n    Year {{\n{}\n    }}\n}}\n\n\
+         /// The first covered year.\npub const FIRST_YEAR: i32 = {first};\n\
+         /// The last covered year.\npub const LAST_YEAR: i32 = {last};\n",
+        variants.join("\n")
+    )
 }
 
 /// Incidents joined with their sources: both files are read, and the sourcing rules checked.
@@ -209,10 +240,11 @@ fn write_events(out: &mut String, rows: &[TimelineEvent]) {
     for r in rows {
         writeln!(
             out,
-            "TimelineEvent {{ date: {}, label: Cow::Borrowed({:?}), url: Cow::Borrowed({:?}) }},",
+            "TimelineEvent {{ date: {}, label: Cow::Borrowed({:?}), url: Cow::Borrowed({:?}), key: {} }},",
             date(r.date),
             r.label,
-            r.url
+            r.url,
+            r.key
         )
         .unwrap();
     }

@@ -1,4 +1,4 @@
-//! Crypto Heist Explorer: cryptocurrency theft in 2023 vs 2024, North Korea (DPRK) vs everyone
+//! Crypto Heist Explorer: cryptocurrency theft year by year, North Korea (DPRK) vs everyone
 //! else.
 //!
 //! Layers, each depending only on those above it: `data` (typed rows, compiled in) → `query`

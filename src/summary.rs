@@ -1,7 +1,7 @@
 //! Words generated from the data: a chart title that states the finding, a subtitle that states
 //! the scope, and a one-sentence summary used as the chart's accessible description.
 
-use crate::data::{Attribution, Scope, Slug, SlugSet, Year};
+use crate::data::{years_span, Attribution, Scope, Slug, SlugSet, Year};
 use crate::format;
 use crate::query::{Breakdown, Filters};
 use crate::state::View;
@@ -50,37 +50,53 @@ pub fn summary_sentence(filters: &Filters, b: &Breakdown) -> String {
     sentence
 }
 
+/// The two years a "change" compares: the last two of the years shown, in order.
+pub fn change_years(filters: &Filters) -> Option<(Year, Year)> {
+    match shown_years(filters)[..] {
+        [.., before, after] => Some((before, after)),
+        _ => None,
+    }
+}
+
 /// A title that states what the chart shows, with the finding where the data supports one.
 pub fn chart_title(view: View, filters: &Filters, b: &Breakdown) -> String {
-    let years = shown_years(filters);
-    let both = years.len() == 2;
-    let (y23, y24) = (b.year(Year::Y2023), b.year(Year::Y2024));
-    match view {
-        View::Overview | View::Compare if both => match change_pct(y23.dprk.usd, y24.dprk.usd) {
-            Some(change) if change.abs() >= 1.0 => format!(
-                "DPRK-linked theft {} {} from 2023 to 2024",
-                if change > 0.0 { "rose" } else { "fell" },
-                format::percent(change.abs())
-            ),
-            _ => "Crypto stolen per year, DPRK-linked vs everyone else".to_string(),
-        },
-        View::Share if both => match (y23.dprk_share(), y24.dprk_share()) {
-            (Some(a), Some(c)) => format!(
-                "DPRK-linked hackers took {} of the value stolen in 2024, {} in 2023",
-                format::percent(c.value_pct),
-                format::percent(a.value_pct)
-            ),
-            _ => "DPRK share of crypto stolen".to_string(),
-        },
-        View::Cumulative => "Crypto stolen over the year, running total".to_string(),
-        View::Monthly => "Crypto stolen per month".to_string(),
-        View::Sizes => "Incidents by size of theft".to_string(),
-        View::Category => "Crypto stolen by kind of victim".to_string(),
-        View::Vector => "Crypto stolen by attack vector".to_string(),
-        View::Claims => "What reports said vs what our incident list adds up to".to_string(),
-        View::Table => "Every incident in the selection".to_string(),
-        View::Overview | View::Compare => "Crypto stolen, DPRK-linked vs everyone else".to_string(),
-        View::Share => "DPRK share of crypto stolen".to_string(),
+    let pair = change_years(filters);
+    match (view, pair) {
+        (View::Overview | View::Compare, Some((before, after))) => {
+            match change_pct(b.year(before).dprk.usd, b.year(after).dprk.usd) {
+                Some(change) if change.abs() >= 1.0 => format!(
+                    "DPRK-linked theft {} {} from {} to {}",
+                    if change > 0.0 { "rose" } else { "fell" },
+                    format::percent(change.abs()),
+                    before.slug(),
+                    after.slug()
+                ),
+                _ => "Crypto stolen per year, DPRK-linked vs everyone else".to_string(),
+            }
+        }
+        (View::Share, Some((before, after))) => {
+            match (b.year(before).dprk_share(), b.year(after).dprk_share()) {
+                (Some(a), Some(c)) => format!(
+                    "DPRK-linked hackers took {} of the value stolen in {}, {} in {}",
+                    format::percent(c.value_pct),
+                    after.slug(),
+                    format::percent(a.value_pct),
+                    before.slug()
+                ),
+                _ => "DPRK share of crypto stolen".to_string(),
+            }
+        }
+        (View::Cumulative, _) => "Crypto stolen over the year, running total".to_string(),
+        (View::Monthly, _) => "Crypto stolen per month".to_string(),
+        (View::Sizes, _) => "Incidents by size of theft".to_string(),
+        (View::Category, _) => "Crypto stolen by kind of victim".to_string(),
+        (View::Vector, _) => "Crypto stolen by attack vector".to_string(),
+        (View::Claims, _) => "What reports said vs what our incident list adds up to".to_string(),
+        (View::Table, _) => "Every incident in the selection".to_string(),
+        (View::Overview | View::Compare, None) => {
+            "Crypto stolen, DPRK-linked vs everyone else".to_string()
+        }
+        (View::Share, None) => "DPRK share of crypto stolen".to_string(),
     }
 }
 
@@ -90,11 +106,7 @@ fn list_labels<T: Slug>(set: SlugSet<T>) -> String {
 
 /// The scope in words: years and every active filter ("2024 · DPRK-linked · CEX · ≥ $1M").
 pub fn scope_text(filters: &Filters) -> String {
-    let years = shown_years(filters);
-    let mut parts = vec![match years.as_slice() {
-        [one] => one.slug().to_string(),
-        _ => "2023–2024".to_string(),
-    }];
+    let mut parts = vec![years_span(&shown_years(filters))];
     let attrs = filters.attributions;
     if attrs == Attribution::dprk_linked() {
         parts.push("DPRK-linked (confirmed + suspected)".into());
@@ -142,9 +154,9 @@ pub fn scope_text(filters: &Filters) -> String {
 
 /// The credit under every chart; on the page it is followed by a link to the methodology.
 pub const SOURCE_CREDIT: &str =
-    "Source: Chainalysis (2024 report); incidents compiled from public reports";
+    "Source: Crypto Heist Explorer incident list, compiled from public reports; reported figures as their publishers printed them";
 /// The credit as printed in downloaded images.
-pub const SOURCE_LINE: &str = "Source: Chainalysis (2024 report); incidents compiled from public reports — see Methodology at the Crypto Heist Explorer";
+pub const SOURCE_LINE: &str = "Source: Crypto Heist Explorer incident list, compiled from public reports; reported figures as their publishers printed them — see Methodology";
 
 #[cfg(test)]
 mod tests {
@@ -156,9 +168,16 @@ mod tests {
         let filters = Filters::default();
         let b = Breakdown::compute(INCIDENTS, &filters);
         let s = summary_sentence(&filters, &b);
-        assert!(s.starts_with("In 2024, DPRK-linked hackers took "), "{s}");
-        assert!(s.contains(&format::usd(b.year(Year::Y2024).dprk.usd)));
-        assert!(s.contains("; in 2023,"));
+        // Newest year first, then every earlier year.
+        let latest = Year::latest();
+        assert!(
+            s.starts_with(&format!("In {}, DPRK-linked hackers took ", latest.slug())),
+            "{s}"
+        );
+        assert!(s.contains(&format::usd(b.year(latest).dprk.usd)));
+        for year in &Year::ALL[..Year::ALL.len() - 1] {
+            assert!(s.contains(&format!("; in {},", year.slug())), "{s}");
+        }
         assert!(s.ends_with('.'));
     }
 
@@ -190,9 +209,14 @@ mod tests {
             scope_text(&filters),
             "2024 · DPRK-linked (confirmed + suspected) · Centralised exchange · at least $1M · realised value"
         );
+        let all_years = crate::data::years_span(Year::ALL);
+        assert!(
+            all_years.contains('–'),
+            "a run of covered years: {all_years}"
+        );
         assert_eq!(
             scope_text(&Filters::default()),
-            "2023–2024 · all thefts · realised value"
+            format!("{all_years} · all thefts · realised value")
         );
         let wider = Filters {
             scopes: [Scope::Theft, Scope::Whitehat].into_iter().collect(),
@@ -201,7 +225,7 @@ mod tests {
         };
         assert_eq!(
             scope_text(&wider),
-            "2023–2024 · counting theft, white-hat · net of recoveries"
+            format!("{all_years} · counting theft, white-hat · net of recoveries")
         );
     }
 
@@ -210,7 +234,14 @@ mod tests {
         let filters = Filters::default();
         let b = Breakdown::compute(INCIDENTS, &filters);
         let title = chart_title(View::Overview, &filters, &b);
-        let change = change_pct(b.by_year[0].dprk.usd, b.by_year[1].dprk.usd).unwrap();
+        // The last two covered years, named in the title.
+        let n = Year::ALL.len();
+        let (before, after) = (Year::ALL[n - 2], Year::ALL[n - 1]);
+        let change = change_pct(b.year(before).dprk.usd, b.year(after).dprk.usd).unwrap();
         assert!(title.contains(&format::percent(change.abs())), "{title}");
+        assert!(
+            title.ends_with(&format!("from {} to {}", before.slug(), after.slug())),
+            "{title}"
+        );
     }
 }

@@ -160,12 +160,54 @@ fn rejects_a_duplicate_id() {
 }
 
 #[test]
-fn rejects_a_date_outside_the_covered_years() {
-    let row = row("x-2025,2025-01-01,X,defi,ethereum,1,,flash_loan,unknown,,https://e.org,");
+fn rejects_an_implausible_year() {
+    let row = row("x-2001,2001-01-01,X,defi,ethereum,1,,flash_loan,unknown,,https://e.org,");
     assert_eq!(
         error_for(&row),
-        "data/incidents.csv:3: date 2025-01-01 is outside 2023-01-01..2024-12-31"
+        "data/incidents.csv:3: date 2001-01-01 is outside 2009-01-01..2100-12-31"
     );
+}
+
+/// A year of data is added by adding rows: a copy of the data with one synthetic incident in
+/// the year after the last covered one builds through build.rs, and `tests/years_as_data.rs`
+/// then finds that year in the URL parser, the filters, the charts and the sentences.
+#[test]
+fn an_extra_year_of_rows_flows_through_with_no_code_change() {
+    use crypto_heist_explorer::data::LAST_YEAR;
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = root.join("target").join("extra-year-data");
+    std::fs::create_dir_all(&copy).unwrap();
+    for name in ["aggregates.csv", "events.csv"] {
+        std::fs::copy(root.join("data").join(name), copy.join(name)).unwrap();
+    }
+    let year = LAST_YEAR + 1;
+    let url = "https://example.org/synthetic-extra-year";
+    let mut incidents = std::fs::read_to_string(root.join("data/incidents.csv")).unwrap();
+    incidents.push_str(&format!(
+        "synthetic-{year},{year}-03-15,Synthetic theft,cex,ethereum,12345678,,insider,unknown,,{url},,market,,,theft\n"
+    ));
+    std::fs::write(copy.join("incidents.csv"), incidents).unwrap();
+    let mut sources = std::fs::read_to_string(root.join("data/sources.csv")).unwrap();
+    sources.push_str(&format!(
+        "synthetic-{year},{url},Synthetic Registry,official,date;amount,,\n"
+    ));
+    std::fs::write(copy.join("sources.csv"), sources).unwrap();
+
+    let output = Command::new(env!("CARGO"))
+        .args(["test", "--quiet", "--test", "years_as_data", "--target-dir"])
+        .arg(root.join("target").join("extra-year-build"))
+        .env("HEIST_DATA_DIR", &copy)
+        .env("HEIST_EXTRA_YEAR", year.to_string())
+        .current_dir(root)
+        .output()
+        .expect("run cargo");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "with a {year} row added:\n{stdout}\n{stderr}"
+    );
+    assert!(stdout.contains("2 passed"), "{stdout}");
 }
 
 #[test]

@@ -10,16 +10,29 @@ use charming::series::Bar;
 /// A reader's name for a report's `source` slug. Known publishers get their own spelling;
 /// `news_<outlet>` becomes the outlet; anything else is the slug in words.
 pub fn source_name(slug: &str) -> String {
+    // Chainalysis' year-end update for year N comes out in December of N and opens the
+    // "N+1 Crypto Crime Report"; the February 2024 edition is the one exception we hold.
+    if let Some(edition) = slug
+        .strip_prefix("chainalysis_")
+        .and_then(|s| s.strip_suffix("_crypto_crime_report"))
+        .and_then(|n| n.parse::<i32>().ok())
+    {
+        return if slug == "chainalysis_2024_crypto_crime_report" {
+            "Chainalysis (Feb 2024)".to_string()
+        } else {
+            format!("Chainalysis (Dec {})", edition - 1)
+        };
+    }
     let known = match slug {
-        "chainalysis_2025_crypto_crime_report" => Some("Chainalysis (Dec 2024)"),
-        "chainalysis_2024_crypto_crime_report" => Some("Chainalysis (Feb 2024)"),
         "chainalysis_series_via_tayvano" | "chainalysis_dprk_series_via_tayvano" => {
             Some("Chainalysis, as tabulated by T. Monahan")
         }
         "tayvano_lazarus_research" => Some("T. Monahan (Lazarus research)"),
         "tayvano_lazarus_research_revised" => Some("T. Monahan (revised)"),
         "un_panel_of_experts_via_tayvano" => Some("UN Panel of Experts"),
-        "msmt_report_2025" => Some("Multilateral Sanctions Monitoring Team"),
+        "msmt_report_2025" | "msmt_report" => Some("Multilateral Sanctions Monitoring Team"),
+        "elliptic" => Some("Elliptic"),
+        "chainalysis_2025_midyear_update" => Some("Chainalysis (mid-2025)"),
         "us_japan_rok_joint_statement" => Some("US–Japan–ROK statement"),
         "trm_labs" => Some("TRM Labs"),
         "peckshield" => Some("PeckShield"),
@@ -127,6 +140,14 @@ mod tests {
     #[test]
     fn source_slugs_read_as_names() {
         assert_eq!(source_name("trm_labs"), "TRM Labs");
+        assert_eq!(
+            source_name("chainalysis_2025_crypto_crime_report"),
+            "Chainalysis (Dec 2024)"
+        );
+        assert_eq!(
+            source_name("chainalysis_2026_crypto_crime_report"),
+            "Chainalysis (Dec 2025)"
+        );
         assert_eq!(source_name("news_finews_asia"), "Finews asia");
         assert_eq!(source_name("some_new_source"), "Some new source");
         assert_eq!(source_name(""), "");

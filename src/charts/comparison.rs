@@ -1,4 +1,4 @@
-//! 2023 vs 2024: stacked DPRK vs everyone else, and the DPRK share.
+//! Year against year: stacked DPRK vs everyone else, and the DPRK share.
 
 use super::*;
 use charming::series::Bar;
@@ -136,10 +136,8 @@ mod tests {
     fn overview_bars_are_the_per_year_dprk_and_other_sums() {
         let (chart, json, b) = built(View::Overview, &Filters::default());
         assert_wiring(&chart, &json);
-        assert_eq!(
-            axis(&json, "xAxis", 0)["data"],
-            serde_json::json!(["2023", "2024"])
-        );
+        let years: Vec<&str> = crate::data::Year::ALL.iter().map(|y| y.slug()).collect();
+        assert_eq!(axis(&json, "xAxis", 0)["data"], serde_json::json!(years));
         assert_eq!(json["series"][0]["name"], "DPRK-linked");
         assert_eq!(json["series"][0]["stack"], json["series"][1]["stack"]);
         let dprk = series_values(&json, 0);

@@ -22,7 +22,8 @@ pub fn size_chart(input: &ChartInput) -> BuiltChart {
     let mut units = Vec::new();
     let mut clicks = Vec::new();
     for year in &years {
-        let latest = *year == Year::Y2024 || years.len() == 1;
+        // The newest year in full colour, older years muted.
+        let latest = years.last() == Some(year);
         for (dprk, who) in [(true, DPRK_NAME), (false, OTHERS_NAME)] {
             let color = p.series_color(dprk, latest);
             let values: Vec<f64> = input.breakdown.sizes[year.index()]
@@ -127,7 +128,16 @@ mod tests {
     fn size_classes_count_every_incident_once() {
         let (chart, json, b) = built(View::Sizes, &Filters::default());
         assert_wiring(&chart, &json);
-        let counted: f64 = (0..4).flat_map(|s| series_values(&json, s)).flatten().sum();
+        let series = json["series"].as_array().unwrap().len();
+        assert_eq!(
+            series,
+            2 * crate::data::Year::ALL.len(),
+            "DPRK and others per year"
+        );
+        let counted: f64 = (0..series)
+            .flat_map(|s| series_values(&json, s))
+            .flatten()
+            .sum();
         assert_eq!(counted, b.rows.len() as f64);
     }
 

@@ -8,24 +8,25 @@ use charming::element::{MarkLine, MarkLineData};
 use charming::series::{Bar, Line};
 use chrono::{Datelike, NaiveDate};
 
-/// The event the mission is about: Chainalysis links the slowdown of DPRK theft to the
-/// Putin–Kim summit of 19 June 2024 (Chainalysis, "2024 crypto hacking", Dec 2024). It is
-/// labelled on the chart; other events are drawn as unlabelled lines with tooltips.
-const KEY_EVENT: (i32, u32, u32) = (2024, 6, 19);
-
-/// Day-of-year labels on a leap-year calendar, so 2023 and 2024 share one axis.
+/// Day-of-year labels on a leap-year calendar, so every year shares one axis.
 fn day_labels() -> Vec<String> {
+    // Any leap year gives the same day and month names; take the first covered one or after.
+    let leap = (crate::data::FIRST_YEAR..)
+        .find(|y| NaiveDate::from_yo_opt(*y, 366).is_some())
+        .unwrap_or(crate::data::FIRST_YEAR);
     (0..DAYS_ON_AXIS)
-        .filter_map(|i| NaiveDate::from_yo_opt(2024, i as u32 + 1))
+        .filter_map(|i| NaiveDate::from_yo_opt(leap, i as u32 + 1))
         .map(|d| format!("{} {}", d.day(), format::month_short(d.month0())))
         .collect()
 }
 const DAYS_ON_AXIS: usize = 366;
 
-/// Position of a date on the shared axis: in 2023, days after 28 Feb move one step right.
+/// Position of a date on the shared axis: in a common year, days after 28 Feb move one step
+/// right, past the leap day.
 fn axis_index(date: NaiveDate) -> usize {
     let ordinal0 = date.ordinal0() as usize;
-    if date.year() % 4 != 0 && ordinal0 >= 59 {
+    let leap = NaiveDate::from_yo_opt(date.year(), 366).is_some();
+    if !leap && ordinal0 >= 59 {
         ordinal0 + 1
     } else {
         ordinal0
@@ -65,7 +66,7 @@ pub fn cumulative_chart(input: &ChartInput) -> BuiltChart {
     let mut clicks = Vec::new();
     for (i, year) in years.iter().enumerate() {
         let running = input.breakdown.cumulative(*year);
-        let latest = *year == Year::Y2024 || years.len() == 1;
+        let latest = i == years.len() - 1;
         for dprk in [false, true] {
             let mut values: Vec<Option<f64>> = vec![None; DAYS_ON_AXIS];
             let mut day_clicks = vec![Narrowing::default(); DAYS_ON_AXIS];
@@ -121,14 +122,15 @@ pub fn cumulative_chart(input: &ChartInput) -> BuiltChart {
 
 fn event_lines(input: &ChartInput, p: &Palette, labels: &[String], key_only: bool) -> MarkLine {
     let shown = input.shown_years();
-    let key = NaiveDate::from_ymd_opt(KEY_EVENT.0, KEY_EVENT.1, KEY_EVENT.2);
     let data: Vec<charming::element::MarkLineVariant> = input
         .events
         .iter()
         .filter(|e| Year::from_number(e.date.year()).is_some_and(|y| shown.contains(&y)))
-        .filter(|e| (Some(e.date) == key) == key_only)
+        .filter(|e| e.key == key_only)
         .map(|e| {
-            let is_key = Some(e.date) == key;
+            // The key event (`key` in events.csv: the Putin–Kim summit, after which Chainalysis
+            // saw DPRK theft slow) is labelled; the others are faint lines with tooltips.
+            let is_key = e.key;
             let line = MarkLineData::new()
                 .name(short_label(&e.label))
                 .x_axis(labels[axis_index(e.date)].clone())
@@ -256,7 +258,11 @@ mod tests {
     #[test]
     fn the_putin_kim_summit_is_labelled_on_the_timeline() {
         let (_, json, _) = built(View::Cumulative, &Filters::default());
-        let lines = json["series"][2]["markLine"]["data"].as_array().unwrap();
+        // The key event rides on the newest year's "all" line.
+        let newest_all = 2 * (crate::data::Year::ALL.len() - 1);
+        let lines = json["series"][newest_all]["markLine"]["data"]
+            .as_array()
+            .unwrap();
         let summit = lines
             .iter()
             .find(|l| l["xAxis"] == "19 Jun")
@@ -269,7 +275,7 @@ mod tests {
     fn monthly_bars_add_up_to_the_year_and_clicks_cover_the_month() {
         let (chart, json, b) = built(View::Monthly, &Filters::default());
         assert_wiring(&chart, &json);
-        let dprk: f64 = series_values(&json, 0)[12..].iter().flatten().sum();
+        let dprk: f64 = series_values(&json, 0)[12..24].iter().flatten().sum();
         assert_eq!(dprk, b.by_year[1].dprk.usd as f64);
         let feb_2024 = chart.narrowing(0, 13).unwrap();
         assert_eq!(

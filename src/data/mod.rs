@@ -5,6 +5,8 @@ pub mod dataset;
 pub mod schema;
 pub mod synthetic;
 pub mod validate;
+pub mod years;
 
 pub use dataset::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 pub use schema::*;
+pub use years::{years_phrase, years_span, Year, FIRST_YEAR, LAST_YEAR};

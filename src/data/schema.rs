@@ -135,6 +135,16 @@ slug_enum! {
         Aptos = "aptos" / "Aptos",
         Ton = "ton" / "TON",
         Dogecoin = "dogecoin" / "Dogecoin",
+        Starknet = "starknet" / "Starknet",
+        Wemix = "wemix" / "WEMIX",
+        Taiko = "taiko" / "Taiko",
+        Sui = "sui" / "Sui",
+        Icp = "icp" / "Internet Computer",
+        Pulsechain = "pulsechain" / "PulseChain",
+        Unichain = "unichain" / "Unichain",
+        Sonic = "sonic" / "Sonic",
+        Berachain = "berachain" / "Berachain",
+        Gnosis = "gnosis" / "Gnosis Chain",
         Evm = "evm" / "EVM (unspecified)",
         Multi = "multi" / "Multiple chains",
         Unknown = "unknown" / "Unknown chain",
@@ -258,39 +268,6 @@ pub struct Source {
     pub note: Cow<'static, str>,
 }
 
-slug_enum! {
-    /// The years the dataset covers; rows outside are rejected.
-    Year {
-        Y2023 = "2023" / "2023",
-        Y2024 = "2024" / "2024",
-    }
-}
-
-impl Year {
-    pub const fn number(self) -> i32 {
-        match self {
-            Year::Y2023 => 2023,
-            Year::Y2024 => 2024,
-        }
-    }
-
-    pub fn from_number(year: i32) -> Option<Self> {
-        match year {
-            2023 => Some(Year::Y2023),
-            2024 => Some(Year::Y2024),
-            _ => None,
-        }
-    }
-
-    /// The other covered year, for "change vs the other year".
-    pub const fn other(self) -> Self {
-        match self {
-            Year::Y2023 => Year::Y2024,
-            Year::Y2024 => Year::Y2023,
-        }
-    }
-}
-
 /// Common interface of the slug enums, so sets, parsers and filter lists are written once.
 pub trait Slug: Copy + Eq + 'static {
     const ALL: &'static [Self];
@@ -316,7 +293,6 @@ impl_slug!(
     Vector,
     Attribution,
     Chain,
-    Year,
     Scope,
     Valuation,
     Basis,
@@ -449,15 +425,6 @@ impl Incident {
         self.sources.iter().map(|s| s.url.as_ref())
     }
 
-    /// The covered year of the theft; validation guarantees it is one.
-    pub fn year(&self) -> Year {
-        if chrono::Datelike::year(&self.date) <= FIRST_YEAR {
-            Year::Y2023
-        } else {
-            Year::Y2024
-        }
-    }
-
     /// What the thief could actually sell: the realised amount for face-value rows.
     pub fn realised(&self) -> u64 {
         match self.valuation {
@@ -508,10 +475,13 @@ pub struct TimelineEvent {
     pub date: NaiveDate,
     pub label: Cow<'static, str>,
     pub url: Cow<'static, str>,
+    /// The event the running-total chart labels (`key` = 1 in `events.csv`); others are faint.
+    pub key: bool,
 }
 
-pub const FIRST_YEAR: i32 = 2023;
-pub const LAST_YEAR: i32 = 2024;
+/// The earliest and latest years a row may carry: before Bitcoin, or far ahead, is a typo.
+/// The years the explorer covers come from the rows themselves (`years.rs`, generated).
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2009..=2100;
 
 /// Lower-case text searched by the `q` filter (built once per dataset by the row index, not
 /// stored in the compiled-in data).

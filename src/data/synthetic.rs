@@ -2,6 +2,7 @@
 //! data: the app uses them only when built with the `synthetic` feature (`make bench`).
 
 use super::schema::*;
+use super::years::{FIRST_YEAR, LAST_YEAR};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -35,14 +36,16 @@ static SYNTHETIC_SOURCES: &[Source] = &[Source {
     note: Cow::Borrowed(""),
 }];
 
-/// `count` incidents spread over 2023–2024 with realistic-looking mixes and a long-tailed loss
+/// `count` incidents spread over the covered years with realistic-looking mixes and a long-tailed loss
 /// distribution ($100K to ~$500M). Same `seed`, same rows.
 pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
     let mut rng = Rng(seed | 1);
     let start = NaiveDate::from_ymd_opt(FIRST_YEAR, 1, 1).unwrap_or_default();
+    let end = NaiveDate::from_ymd_opt(LAST_YEAR, 12, 31).unwrap_or_default();
+    let days = (end - start).num_days().max(0) as usize + 1;
     (0..count)
         .map(|i| {
-            let date = start + chrono::Days::new(rng.below(731) as u64);
+            let date = start + chrono::Days::new(rng.below(days) as u64);
             // Log-uniform between 1e5 and 5e8.
             let exponent = 5.0 + (rng.next() % 10_000) as f64 / 10_000.0 * 3.7;
             let loss_usd = 10f64.powf(exponent) as u64;

@@ -36,7 +36,7 @@ pub const SOURCES_HEADER: &[&str] = &[
     "note",
 ];
 pub const AGGREGATES_HEADER: &[&str] = &["source", "year", "metric", "value", "url", "note"];
-pub const EVENTS_HEADER: &[&str] = &["date", "label", "url"];
+pub const EVENTS_HEADER: &[&str] = &["date", "label", "url", "key"];
 
 /// A problem in one row of a data file.
 #[derive(Debug, Clone, PartialEq)]
@@ -236,9 +236,11 @@ fn incident_from_fields(f: &[String]) -> Result<Incident, String> {
         ));
     }
     let date = parse_date(date, "date")?;
-    if !(FIRST_YEAR..=LAST_YEAR).contains(&date.year()) {
+    if !PLAUSIBLE_YEARS.contains(&date.year()) {
         return Err(format!(
-            "date {date} is outside {FIRST_YEAR}-01-01..{LAST_YEAR}-12-31"
+            "date {date} is outside {}-01-01..{}-12-31",
+            PLAUSIBLE_YEARS.start(),
+            PLAUSIBLE_YEARS.end()
         ));
     }
     if name.trim().is_empty() {
@@ -627,28 +629,34 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
 }
 
 /// Parses and validates `events.csv`. Events may fall after the covered years (later
-/// attributions), but not before them.
+/// attributions), but not before them: `build.rs` checks that against the incidents.
 pub fn parse_events(file: &str, text: &str) -> Result<Vec<TimelineEvent>, Vec<DataError>> {
     let mut check = Checker::new(file);
     let records = check.records(text, EVENTS_HEADER);
     let mut rows = Vec::with_capacity(records.len());
     for record in records {
-        let [date, label, url] = &record.fields[..] else {
+        let [date, label, url, key] = &record.fields[..] else {
             continue;
         };
         let row = (|| {
             let date = parse_date(date, "date")?;
-            if date.year() < FIRST_YEAR {
-                return Err(format!("date {date} is before {FIRST_YEAR}"));
+            if !PLAUSIBLE_YEARS.contains(&date.year()) {
+                return Err(format!("date {date} is not a plausible year"));
             }
             if label.trim().is_empty() {
                 return Err("missing label".to_string());
             }
             check_urls(url, "url")?;
+            let key = match key.as_str() {
+                "" => false,
+                "1" => true,
+                other => return Err(format!("key '{other}' must be 1 or empty")),
+            };
             Ok(TimelineEvent {
                 date,
                 label: Cow::Owned(label.clone()),
                 url: Cow::Owned(url.clone()),
+                key,
             })
         })();
         match row {

@@ -124,7 +124,7 @@ const VECTORS: usize = Vector::ALL.len();
 const CHAINS: usize = Chain::ALL.len();
 const ATTRIBUTIONS: usize = Attribution::ALL.len();
 const SCOPES: usize = Scope::ALL.len();
-/// Index by `ordinal0()`; 366 covers the 2024 leap day.
+/// Index by `ordinal0()`; 366 covers a leap day.
 pub const DAYS: usize = 366;
 
 /// For each filter option, how many rows the reader would see after picking it.

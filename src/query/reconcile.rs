@@ -4,9 +4,31 @@
 use super::breakdown::Tally;
 use crate::data::{Attribution, Basis, Incident, ReportedFigure, ReportedValue, Year};
 
-/// The report whose figures the headline numbers are compared with: Chainalysis' December 2024
-/// update ("$2.2 billion stolen in 2024", DPRK $1.34B in 47 incidents).
-pub const PRIMARY_SOURCE: &str = "chainalysis_2025_crypto_crime_report";
+/// The edition of a Chainalysis Crypto Crime Report source slug
+/// (`chainalysis_2025_crypto_crime_report` → 2025), `None` for any other source.
+fn chainalysis_edition(source: &str) -> Option<u32> {
+    source
+        .strip_prefix("chainalysis_")?
+        .strip_suffix("_crypto_crime_report")?
+        .parse()
+        .ok()
+}
+
+/// The figure the headline numbers for a year are compared with: the newest Chainalysis Crypto
+/// Crime Report edition that gives it. Chainalysis restates earlier years in later editions (its
+/// 2023 DPRK figure went from about $1B to $660.5M), and the newest statement is the one to cite.
+pub fn primary_reported<'a>(
+    figures: &'a [ReportedFigure],
+    year: Year,
+    metric: &str,
+) -> Option<&'a ReportedFigure> {
+    figures
+        .iter()
+        .filter(|f| f.year == year.number() && f.metric == metric)
+        .filter_map(|f| chainalysis_edition(&f.source).map(|edition| (edition, f)))
+        .max_by_key(|(edition, _)| *edition)
+        .map(|(_, f)| f)
+}
 
 /// Which incidents a reported figure counts.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,8 +88,8 @@ impl YearTotals {
 
 /// Totals per covered year, indexed by `Year::index`. Rows outside the theft scope (market
 /// manipulation, white-hat returns, rug pulls…) are left out, as the reports leave them out.
-pub fn dataset_totals(incidents: &[Incident], basis: Basis) -> [YearTotals; 2] {
-    let mut totals = [YearTotals::default(); 2];
+pub fn dataset_totals(incidents: &[Incident], basis: Basis) -> Vec<YearTotals> {
+    let mut totals = vec![YearTotals::default(); Year::ALL.len()];
     for row in incidents
         .iter()
         .filter(|r| r.scope == crate::data::Scope::Theft)
@@ -147,19 +169,19 @@ pub fn reconcile(
         .collect()
 }
 
-/// The primary report's figure for a year, scope and measure, for the headline numbers.
+/// The primary report's figure for a year, scope and measure (see [`primary_reported`]).
 pub fn primary_figure(
     comparisons: &[Comparison],
     year: Year,
     scope: Scope,
     measure: Measure,
 ) -> Option<&Comparison> {
-    comparisons.iter().find(|c| {
-        c.figure.source == PRIMARY_SOURCE
-            && c.year == year
-            && c.scope == scope
-            && c.measure == measure
-    })
+    comparisons
+        .iter()
+        .filter(|c| c.year == year && c.scope == scope && c.measure == measure)
+        .filter_map(|c| chainalysis_edition(&c.figure.source).map(|edition| (edition, c)))
+        .max_by_key(|(edition, _)| *edition)
+        .map(|(_, c)| c)
 }
 
 #[cfg(test)]

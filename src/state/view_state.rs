@@ -7,7 +7,7 @@ slug_enum! {
     /// The chart (or table) shown; `view=` in the URL.
     View {
         Overview = "overview" / "Overview",
-        Compare = "compare" / "2023 vs 2024",
+        Compare = "compare" / "Year vs year",
         Share = "share" / "DPRK share",
         Cumulative = "cumulative" / "Over the year",
         Monthly = "monthly" / "By month",
@@ -88,6 +88,18 @@ pub struct ViewState {
     pub theme: Option<Theme>,
 }
 
+impl ViewState {
+    /// The state as a shared link, an embed or a citation should record it: with the covered
+    /// years written out, so that a view shared today does not change when a year is added.
+    pub fn pinned(&self) -> ViewState {
+        let mut pinned = self.clone();
+        if pinned.filters.years.is_empty() {
+            pinned.filters.years = crate::data::Year::ALL.iter().copied().collect();
+        }
+        pinned
+    }
+}
+
 #[allow(clippy::derivable_impls)]
 impl Default for View {
     fn default() -> Self {
@@ -142,6 +154,20 @@ impl Sort {
 mod tests {
     use super::*;
     use crate::data::INCIDENTS;
+
+    #[test]
+    fn pinned_links_write_out_the_covered_years_and_keep_a_chosen_one() {
+        use crate::data::Year;
+        let pinned = ViewState::default().pinned();
+        assert_eq!(pinned.filters.years.len(), Year::ALL.len());
+        let query = crate::state::serialize(&pinned);
+        for year in Year::ALL {
+            assert!(query.contains(year.slug()), "{query}");
+        }
+        let mut one = ViewState::default();
+        one.filters.years = [Year::latest()].into_iter().collect();
+        assert_eq!(one.pinned(), one);
+    }
 
     #[test]
     fn default_sort_puts_the_largest_loss_first() {

@@ -58,6 +58,16 @@ pub fn use_figure() -> Figure {
     expect_context::<Figure>()
 }
 
+/// "in 2023 and 2024", "from 2023 to 2025": the covered years for the masthead.
+fn covered_years_in_words() -> String {
+    let phrase = crate::data::years_phrase(crate::data::Year::ALL);
+    if crate::data::Year::ALL.len() > 2 {
+        format!("from {phrase}")
+    } else {
+        format!("in {phrase}")
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     view! {
@@ -155,8 +165,10 @@ fn Page() -> impl IntoView {
     Effect::new(move |_| {
         let view = state.with(|s| s.view);
         let page_title = if view == View::Overview && filters.with(Filters::is_empty) {
-            "Crypto Heist Explorer: crypto theft 2023 vs 2024, North Korea vs everyone else"
-                .to_string()
+            format!(
+                "Crypto Heist Explorer: crypto theft {}, North Korea vs everyone else",
+                crate::data::years_phrase(crate::data::Year::ALL)
+            )
         } else {
             format!("{} — {} · Crypto Heist Explorer", title.get(), scope.get())
         };
@@ -233,7 +245,7 @@ fn Page() -> impl IntoView {
                             <ThemeToggle/>
                         </div>
                     </div>
-                    <h1>"Crypto theft in 2023 and 2024: North Korea vs everyone else"</h1>
+                    <h1>{format!("Crypto theft {}: North Korea vs everyone else", covered_years_in_words())}</h1>
                     <p class="dek">
                         "Every hack and theft of $1M or more we could source, with who is blamed and how sure the record is. Filter, compare and share any view."
                     </p>

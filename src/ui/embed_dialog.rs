@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 /// Absolute URL of this page (without query) and of the embed script beside it.
-fn page_base() -> (String, String) {
+pub fn page_base() -> (String, String) {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return (String::new(), String::new());
     };
@@ -30,7 +30,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let with_script = RwSignal::new(true);
     let copied = RwSignal::new(String::new());
     let embed_url = Memo::new(move |_| {
-        let mut s = explorer.state.get();
+        let mut s = explorer.state.get().pinned();
         s.embed = true;
         let (page, _) = page_base();
         format!("{page}?{}", state::serialize(&s))

@@ -7,9 +7,9 @@ use crate::data::{Attribution, Basis, Year};
 use crate::data::{INCIDENTS, REPORTED_FIGURES};
 use crate::format;
 use crate::query::reconcile::{
-    primary_figure, reconcile, Comparison, Measure, Scope, PRIMARY_SOURCE,
+    primary_figure, primary_reported, reconcile, Comparison, Measure, Scope,
 };
-use crate::summary::change_pct;
+use crate::summary::{change_pct, change_years};
 use leptos::prelude::*;
 
 /// The report scope the selection matches, if any: exactly one year, and no filter but
@@ -42,14 +42,14 @@ fn reported_scope(state: &crate::state::ViewState) -> Option<(Year, Scope)> {
 #[component]
 fn Kpi(
     testid: &'static str,
-    label: &'static str,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<String>,
     #[prop(into)] raw: Signal<String>,
     #[prop(into)] reported: Signal<Option<String>>,
 ) -> impl IntoView {
     view! {
         <div class="kpi" data-testid=testid data-value=move || raw.get()>
-            <p class="kpi-label">{label}</p>
+            <p class="kpi-label">{move || label.get()}</p>
             <p class="kpi-value">{move || value.get()}</p>
             <p class="kpi-reported">{move || reported.get().unwrap_or_default()}</p>
         </div>
@@ -68,50 +68,57 @@ pub fn Headline() -> impl IntoView {
         Signal::derive(move || {
             let (year, scope) = scope.get()?;
             comparisons.with_value(|c| {
-                primary_figure(c, year, scope, measure).map(|c| {
-                    let value = match measure {
-                        Measure::Usd => format::usd(c.reported),
-                        Measure::Count => format::incidents(c.reported),
-                    };
-                    format!("Chainalysis: {value}")
-                })
+                match primary_figure(c, year, scope, measure) {
+                    Some(figure) => {
+                        let value = match measure {
+                            Measure::Usd => format::usd(figure.reported),
+                            Measure::Count => format::incidents(figure.reported),
+                        };
+                        Some(format!("Chainalysis: {value}"))
+                    }
+                    // A dollar figure without a count: say so rather than leave a gap that
+                    // reads as zero.
+                    None if measure == Measure::Count
+                        && primary_figure(c, year, scope, Measure::Usd).is_some() =>
+                    {
+                        Some("Chainalysis: count not published".to_string())
+                    }
+                    None => None,
+                }
             })
         })
     };
     let total = Memo::new(move |_| b.with(|b| b.total.total()));
     let share = Memo::new(move |_| b.with(|b| b.total.dprk_share()));
-    // Change between the two years of the selection (both years must be in view).
+    // Change between the last two years in view.
+    let pair = Memo::new(move |_| explorer.state.with(|s| change_years(&s.filters)));
     let change = Memo::new(move |_| {
-        let years = explorer.state.with(|s| s.filters.years);
-        if !(years.is_empty() || years.len() == 2) {
-            return None;
-        }
-        b.with(|b| {
-            change_pct(
-                b.year(Year::Y2023).total().usd,
-                b.year(Year::Y2024).total().usd,
-            )
-        })
+        let (before, after) = pair.get()?;
+        b.with(|b| change_pct(b.year(before).total().usd, b.year(after).total().usd))
+    });
+    let change_label = Signal::derive(move || match pair.get() {
+        Some((before, after)) => format!("Change {} → {}", before.slug(), after.slug()),
+        None => "Change on the year before".to_string(),
     });
     view! {
         <section class="kpis" aria-label="Headline numbers">
             <Kpi
                 testid="kpi-stolen"
-                label="Stolen"
+                label="Stolen".to_string()
                 value=Signal::derive(move || format::usd(total.get().usd))
                 raw=Signal::derive(move || total.get().usd.to_string())
                 reported=reported(Measure::Usd)
             />
             <Kpi
                 testid="kpi-incidents"
-                label="Incidents"
+                label="Incidents".to_string()
                 value=Signal::derive(move || format::incidents(u64::from(total.get().count)))
                 raw=Signal::derive(move || total.get().count.to_string())
                 reported=reported(Measure::Count)
             />
             <Kpi
                 testid="kpi-dprk-share"
-                label="DPRK-linked share of value"
+                label="DPRK-linked share of value".to_string()
                 value=Signal::derive(move || share.get().map_or("–".into(), |s| format::percent(s.value_pct)))
                 raw=Signal::derive(move || share.get().map_or(String::new(), |s| format!("{:.2}", s.value_pct)))
                 reported=Signal::derive(move || {
@@ -119,13 +126,7 @@ pub fn Headline() -> impl IntoView {
                     if scope != Scope::All {
                         return None;
                     }
-                    REPORTED_FIGURES
-                        .iter()
-                        .find(|f| {
-                            f.source == PRIMARY_SOURCE
-                                && f.year == year.number()
-                                && f.metric == "dprk_share_pct"
-                        })
+                    primary_reported(REPORTED_FIGURES, year, "dprk_share_pct")
                         .and_then(|f| match f.value {
                             ReportedValue::Percent(p) => Some(format!("Chainalysis: {}", format::percent(p))),
                             _ => None,
@@ -134,7 +135,7 @@ pub fn Headline() -> impl IntoView {
             />
             <Kpi
                 testid="kpi-change"
-                label="Change 2023 → 2024"
+                label=change_label
                 value=Signal::derive(move || change.get().map_or("–".into(), format::change_percent))
                 raw=Signal::derive(move || change.get().map_or(String::new(), |c| format!("{c:.2}")))
                 reported=Signal::derive(|| None::<String>)

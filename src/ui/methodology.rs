@@ -49,9 +49,9 @@ fn reconciliation_table(basis: Basis) -> impl IntoView {
             let (reported_text, coverage) = match reported {
                 Some((Some(usd), count)) => (
                     format!(
-                        "{}{}",
+                        "{} · {}",
                         format::usd(usd),
-                        count.map(|c| format!(" · {}", format::incidents(c))).unwrap_or_default()
+                        count.map_or("incident count not published".to_string(), format::incidents)
                     ),
                     format::percent(tally.usd as f64 / usd as f64 * 100.0),
                 ),
@@ -74,7 +74,7 @@ fn reconciliation_table(basis: Basis) -> impl IntoView {
                 <tr>
                     <th scope="col">"Scope"</th>
                     <th scope="col" class="num">"Our rows"</th>
-                    <th scope="col" class="num">"Chainalysis (Dec 2024)"</th>
+                    <th scope="col" class="num">"Chainalysis (newest year-end report)"</th>
                     <th scope="col" class="num">"Ours as share"</th>
                 </tr>
             </thead>
@@ -114,13 +114,14 @@ fn disputed_count() -> usize {
 #[component]
 pub fn Methodology(open: RwSignal<bool>) -> impl IntoView {
     let figure = use_figure();
+    let explorer = use_explorer();
     let count = |a: Attribution| INCIDENTS.iter().filter(|r| r.attribution == a).count();
     let citation = move || {
         format!(
             "Crypto Heist Explorer, “{}” (data version {}), {}. Accessed {}.",
             figure.title.get(),
             &DATA_VERSION[..8],
-            super::share_menu::current_href(),
+            explorer.state.with(super::share_menu::shareable_href),
             today()
         )
     };

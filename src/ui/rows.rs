@@ -17,6 +17,10 @@ pub fn incidents() -> &'static [Incident] {
     crate::data::INCIDENTS
 }
 
+/// Same rows on every load, so benchmark runs compare like with like.
+#[cfg(feature = "synthetic")]
+const SYNTHETIC_SEED: u64 = 0x5eed;
+
 #[cfg(feature = "synthetic")]
 pub fn incidents() -> &'static [Incident] {
     static ROWS: OnceLock<Vec<Incident>> = OnceLock::new();
@@ -26,6 +30,6 @@ pub fn incidents() -> &'static [Incident] {
             .and_then(|h| h.strip_prefix("#rows=").and_then(|n| n.parse().ok()))
             .unwrap_or(10_000usize)
             .min(1_000_000);
-        crate::data::synthetic::generate(count, 2024)
+        crate::data::synthetic::generate(count, SYNTHETIC_SEED)
     })
 }

@@ -37,10 +37,15 @@ pub async fn copy_to_clipboard(text: String) -> bool {
         .is_ok()
 }
 
-pub fn current_href() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default()
+/// The link to this view with its years written out ([`crate::state::ViewState::pinned`]).
+pub fn shareable_href(state: &crate::state::ViewState) -> String {
+    let (page, _) = super::embed_dialog::page_base();
+    let query = crate::state::serialize(&state.pinned());
+    if query.is_empty() {
+        page
+    } else {
+        format!("{page}?{query}")
+    }
 }
 
 #[component]
@@ -52,7 +57,7 @@ pub fn ShareMenu() -> impl IntoView {
     let embed_open = RwSignal::new(false);
 
     let copy_link = move |_| {
-        let href = current_href();
+        let href = explorer.state.with_untracked(shareable_href);
         spawn_local(async move {
             if copy_to_clipboard(href.clone()).await {
                 fallback.set(None);

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { serve, launch, probedPage, chartSeries, cspViolations } from "./harness.mjs";
+import { serve, launch, probedPage, chartSeries, cspViolations, incidents } from "./harness.mjs";
 
 let browser, server;
 before(async () => {
@@ -87,6 +87,22 @@ test("copy link puts the current URL on the clipboard", async () => {
   await page.click("[data-testid=share-copy-link]");
   await page.waitForFunction(() => document.querySelector("[data-testid=share-status]").innerText.includes("copied"));
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+  await context.close();
+});
+
+test("a link copied from a bare URL writes the covered years, so it keeps its meaning", async () => {
+  const { page, context } = await probedPage(browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.goto(`${server.url}?view=cumulative`);
+  await chartSeries(page);
+  await page.click("[data-testid=share-copy-link]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=share-status]").innerText.includes("copied"));
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  const rows = await incidents();
+  const years = [...new Set(rows.map((r) => r.date.slice(0, 4)))].sort();
+  assert.equal(copied.searchParams.get("year"), years.join(","));
+  assert.equal(copied.searchParams.get("view"), "cumulative");
+  assert.equal(copied.pathname, new URL(page.url()).pathname);
   await context.close();
 });
 
