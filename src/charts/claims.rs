@@ -3,7 +3,7 @@
 //! scopes are fixed.
 
 use super::*;
-use crate::query::reconcile::{reconcile, Measure, Scope};
+use crate::query::reconcile::{reconcile, Comparison, Measure, Scope};
 use charming::element::ItemStyle;
 use charming::series::Bar;
 
@@ -55,29 +55,58 @@ pub fn source_name(slug: &str) -> String {
     }
 }
 
+/// One bar per distinct reported figure: news outlets that repeat a report's number add a
+/// count to its label rather than a bar each. The original (an analytics firm or official
+/// body) is kept over outlets (`news_…`, `…_article`). Sorted bottom to top: oldest year
+/// first, DPRK before all, larger reported figures higher.
+fn one_bar_per_figure(mut comparisons: Vec<Comparison>) -> Vec<(Comparison, usize)> {
+    let is_outlet = |c: &Comparison| {
+        c.figure.source.starts_with("news_") || c.figure.source.ends_with("_article")
+    };
+    comparisons.sort_by_key(|c| (c.year, c.scope == Scope::All, c.reported, is_outlet(c)));
+    let mut out: Vec<(Comparison, usize)> = Vec::new();
+    for c in comparisons {
+        match out.last_mut() {
+            Some((kept, repeats))
+                if kept.year == c.year && kept.scope == c.scope && kept.reported == c.reported =>
+            {
+                *repeats += 1;
+            }
+            _ => out.push((c, 0)),
+        }
+    }
+    out
+}
+
 pub fn claims_chart(input: &ChartInput) -> BuiltChart {
     let p = &input.palette;
     let shown = input.shown_years();
-    let mut comparisons: Vec<_> = reconcile(input.incidents, input.figures, input.basis)
-        .into_iter()
-        .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
-        .collect();
-    // Bottom to top: 2023 first, DPRK before all, larger reported figures higher.
-    comparisons.sort_by_key(|c| (c.year, c.scope == Scope::All, c.reported));
+    let comparisons = one_bar_per_figure(
+        reconcile(input.incidents, input.figures, input.basis)
+            .into_iter()
+            .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
+            .collect(),
+    );
     let labels = comparisons
         .iter()
-        .map(|c| {
+        .map(|(c, repeats)| {
+            let again = match repeats {
+                0 => String::new(),
+                1 => " + 1 outlet repeating it".to_string(),
+                n => format!(" + {n} outlets repeating it"),
+            };
             format!(
-                "{} · {} · {}",
+                "{} · {} · {}{again}",
                 c.year.slug(),
                 c.scope.label(),
                 source_name(&c.figure.source)
             )
         })
         .collect();
+    let comparisons: Vec<_> = comparisons.into_iter().map(|(c, _)| c).collect();
     let reported: Vec<f64> = comparisons.iter().map(|c| usd_value(c.reported)).collect();
     let dataset: Vec<f64> = comparisons.iter().map(|c| usd_value(c.dataset)).collect();
-    let click = |c: &crate::query::reconcile::Comparison| Narrowing {
+    let click = |c: &Comparison| Narrowing {
         year: Some(c.year),
         dprk: (c.scope == Scope::Dprk).then_some(true),
         ..Narrowing::default()
@@ -122,8 +151,19 @@ mod tests {
         let ours = series_values(&json, 1);
         let i = labels
             .iter()
-            .position(|l| l.as_str() == Some("2024 · DPRK-linked · Chainalysis (Dec 2024)"))
+            .position(|l| {
+                l.as_str()
+                    .is_some_and(|l| l.starts_with("2024 · DPRK-linked · Chainalysis (Dec 2024)"))
+            })
             .expect("Chainalysis 2024 DPRK bar");
+        // Outlets repeating a figure add to its label, not a bar of their own.
+        let mut seen = std::collections::HashSet::new();
+        for (label, value) in labels.iter().zip(&reported) {
+            let label = label.as_str().unwrap();
+            let year_and_scope: Vec<&str> = label.split(" · ").take(2).collect();
+            let key = (year_and_scope.join(" · "), value.map(|v| v as u64));
+            assert!(seen.insert(key), "one bar per figure: {label}");
+        }
         assert_eq!(reported[i], Some(1_340_000_000.0));
         let dprk_2024: u64 = crate::data::INCIDENTS
             .iter()

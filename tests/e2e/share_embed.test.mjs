@@ -45,7 +45,7 @@ test("embed mode carries title, summary, source credit and an Explore link with 
   await page.goto(`${server.url}?view=monthly&year=2024&attr=dprk&embed=1&theme=dark`);
   await chartSeries(page);
   assert.equal(await page.locator(".filters").count(), 0, "no filter panel by default");
-  assert.match(await page.innerText("[data-testid=source-line]"), /Source: Chainalysis/);
+  assert.match(await page.innerText("[data-testid=source-line]"), /Source: Crypto Heist Explorer incident list/);
   assert.ok((await page.innerText("[data-testid=summary]")).length > 20);
   const link = page.locator("[data-testid=explore-link]");
   assert.equal(await link.getAttribute("target"), "_blank");
@@ -73,7 +73,7 @@ test("PNG and SVG downloads are valid image files", async () => {
   const svgText = await readFile(await svg.path(), "utf8");
   assert.match(svgText, /^<svg[\s>]/);
   assert.match(svgText, /<\/svg>\s*$/);
-  assert.match(svgText, /Source: Chainalysis/);
+  assert.match(svgText, /Source: Crypto Heist Explorer incident list/);
   assert.deepEqual(problems.console, []);
   assert.deepEqual(await cspViolations(page), []);
   await context.close();
