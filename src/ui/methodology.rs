@@ -129,7 +129,7 @@ pub fn Methodology(open: RwSignal<bool>) -> impl IntoView {
         <Modal open=open title_id="methodology-title" title="Methodology and sources" class="methodology" testid="methodology">
             <h3>"What counts as an incident"</h3>
             <p>
-                "One row per theft of crypto assets — a hack, smart-contract exploit, key compromise, phishing or insider theft — dated to the day of the theft (not its disclosure), with a dollar loss stated by a public source at the time. We aimed for every theft of $1M or more that a public source documents; "
+                "The data covers " {crate::data::years_phrase(crate::data::Year::ALL)} ". One row per theft of crypto assets — a hack, smart-contract exploit, key compromise, phishing or insider theft — dated to the day of the theft (not its disclosure), with a dollar loss stated by a public source at the time. We aimed for every theft of $1M or more that a public source documents; "
                 {INCIDENTS.len()} " incidents are listed, "
                 {count_kind(Kind::Theft)} " of them thefts. The others are kept, marked and left out of every total unless you tick them under “What counts”: "
                 {other_kinds()} "."

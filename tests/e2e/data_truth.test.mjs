@@ -104,3 +104,34 @@ test("the table names sources by publisher and kind, and flags disputed attribut
   await clean(page, problems);
   await context.close();
 });
+
+test("the newest year and mixed states show headlines equal to their rows' sums", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  const newest = [...new Set(all.map((r) => r.date.slice(0, 4)))].sort().pop();
+  const cases = [
+    [`year=${newest}`, (r) => r.date.startsWith(newest), "realised"],
+    [`year=${newest}&attr=dprk`, (r) => r.date.startsWith(newest) && isDprk(r), "realised"],
+    [
+      `year=${Number(newest) - 1},${newest}&cat=cex&basis=net`,
+      (r) => (r.date.startsWith(newest) || r.date.startsWith(String(Number(newest) - 1))) && r.category === "cex",
+      "net",
+    ],
+  ];
+  for (const [query, pick, basis] of cases) {
+    const rows = thefts().filter(pick);
+    assert.ok(rows.length > 0, query);
+    await page.goto(`${server.url}?${query}`);
+    await chartSeries(page);
+    await kpiBecomes(page, "stolen", sumOn(rows, basis));
+    assert.equal(await kpi(page, "incidents"), String(rows.length), query);
+  }
+  // The change KPI names the two years it compares: the last two in view.
+  await page.goto(server.url);
+  await chartSeries(page);
+  assert.match(
+    await page.innerText("[data-testid=kpi-change] .kpi-label"),
+    new RegExp(`${Number(newest) - 1} → ${newest}`),
+  );
+  await clean(page, problems);
+  await context.close();
+});
