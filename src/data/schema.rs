@@ -145,6 +145,7 @@ slug_enum! {
         Sonic = "sonic" / "Sonic",
         Berachain = "berachain" / "Berachain",
         Gnosis = "gnosis" / "Gnosis Chain",
+        Mode = "mode" / "Mode",
         Evm = "evm" / "EVM (unspecified)",
         Multi = "multi" / "Multiple chains",
         Unknown = "unknown" / "Unknown chain",
