@@ -146,10 +146,10 @@ fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
             state.filters.set_scopes(scopes);
         }
         "basis" => state.filters.basis = one_of(&value_lc, "basis")?,
-        "min" => state.filters.min_usd = Some(amount(&value_lc)?),
-        "max" => state.filters.max_usd = Some(amount(&value_lc)?),
-        "from" => state.filters.from = Some(date(&value_lc)?),
-        "to" => state.filters.to = Some(date(&value_lc)?),
+        "min" => state.filters.min_usd = Some(parse_amount(&value_lc)?),
+        "max" => state.filters.max_usd = Some(parse_amount(&value_lc)?),
+        "from" => state.filters.from = Some(parse_covered_date(&value_lc)?),
+        "to" => state.filters.to = Some(parse_covered_date(&value_lc)?),
         "q" => {
             let chars = value.chars().count();
             if chars > MAX_SEARCH_CHARS {
@@ -225,8 +225,9 @@ fn attributions(
     list(set, &rest.join(","), "attr", ignored)
 }
 
-/// Whole dollars, optionally with a `k`, `m` or `b` suffix (`1000000`, `1m`, `2.5b`).
-fn amount(value: &str) -> Result<u64, String> {
+/// Whole dollars, optionally with a `k`, `m` or `b` suffix (`1000000`, `1m`, `2.5b`); lower
+/// case. The one amount parser: the URL and the range inputs both use it.
+pub(crate) fn parse_amount(value: &str) -> Result<u64, String> {
     let (number, scale) = match value.chars().last() {
         Some('k') => (&value[..value.len() - 1], 1e3),
         Some('m') => (&value[..value.len() - 1], 1e6),
@@ -250,7 +251,9 @@ fn amount(value: &str) -> Result<u64, String> {
     Ok(usd as u64)
 }
 
-fn date(value: &str) -> Result<NaiveDate, String> {
+/// A `YYYY-MM-DD` date within the covered years: the one date parser for the URL and the
+/// range inputs.
+pub(crate) fn parse_covered_date(value: &str) -> Result<NaiveDate, String> {
     let d = crate::format::parse_iso_date(value)
         .ok_or_else(|| "not a date in YYYY-MM-DD form".to_string())?;
     if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {

@@ -5,7 +5,7 @@ use crate::data::{
     Attribution, Basis, Category, Chain, Scope, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR,
 };
 use crate::query::{FacetValue, Filters};
-use crate::state::ViewState;
+use crate::state::{Bound, ViewState};
 use chrono::NaiveDate;
 use leptos::prelude::*;
 
@@ -67,49 +67,15 @@ fn FacetList<T: FacetValue + Send + Sync>(
     }
 }
 
-fn parse_amount(text: &str) -> Option<u64> {
-    let digits: String = text.chars().filter(|c| c.is_ascii_digit()).collect();
-    digits.parse().ok()
-}
-
-/// The four range bounds, each read and written as the text of an `<input>`.
-#[derive(Clone, Copy)]
-enum Bound {
-    MinUsd,
-    MaxUsd,
-    From,
-    To,
-}
-
 #[derive(Clone, Copy, PartialEq)]
 enum BoundKind {
     Amount,
     Date,
 }
 
-impl Bound {
-    fn text(self, f: &Filters) -> String {
-        match self {
-            Bound::MinUsd => f.min_usd.map(|v| v.to_string()),
-            Bound::MaxUsd => f.max_usd.map(|v| v.to_string()),
-            Bound::From => f.from.map(|d| d.to_string()),
-            Bound::To => f.to.map(|d| d.to_string()),
-        }
-        .unwrap_or_default()
-    }
-
-    /// An empty or unreadable input clears the bound.
-    fn set(self, f: &mut Filters, text: &str) {
-        match self {
-            Bound::MinUsd => f.min_usd = parse_amount(text),
-            Bound::MaxUsd => f.max_usd = parse_amount(text),
-            Bound::From => f.from = crate::format::parse_iso_date(text),
-            Bound::To => f.to = crate::format::parse_iso_date(text),
-        }
-    }
-}
-
-/// A labelled number or date input bound to one end of a range filter.
+/// A labelled amount or date input bound to one end of a range filter. Input the URL would
+/// refuse is refused here too: the message appears under the input, the typed text stays, and
+/// the filters and the link are left as they were.
 #[component]
 fn BoundInput(
     label: &'static str,
@@ -119,27 +85,42 @@ fn BoundInput(
 ) -> impl IntoView {
     let explorer = use_explorer();
     let date = kind == BoundKind::Date;
+    let error = RwSignal::new(None::<String>);
     let day = |year, month, day| {
         NaiveDate::from_ymd_opt(year, month, day)
             .map(|d| d.to_string())
             .unwrap_or_default()
     };
+    let error_id = format!("{testid}-error");
     view! {
         <label>
             <span>{label}</span>
             <input
-                type=if date { "date" } else { "number" }
-                min=if date { day(FIRST_YEAR, 1, 1) } else { "0".to_string() }
+                type=if date { "date" } else { "text" }
+                min=date.then(|| day(FIRST_YEAR, 1, 1))
                 max=date.then(|| day(LAST_YEAR, 12, 31))
-                step=(!date).then_some("1000000")
-                inputmode=(!date).then_some("numeric")
+                inputmode=(!date).then_some("decimal")
+                placeholder=(!date).then_some("e.g. 1m")
+                autocomplete="off"
                 data-testid=testid
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=error_id.clone()
                 prop:value=move || explorer.state.with(|s| field.text(&s.filters))
                 on:change=move |ev| {
                     let text = event_target_value(&ev);
-                    explorer.update(false, |s| field.set(&mut s.filters, &text))
+                    let mut filters = explorer.state.with_untracked(|s| s.filters.clone());
+                    match field.apply(&mut filters, &text) {
+                        Ok(()) => {
+                            error.set(None);
+                            explorer.update(false, move |s| s.filters = filters);
+                        }
+                        Err(reason) => error.set(Some(format!("“{}”: {reason}", text.trim()))),
+                    }
                 }
             />
+            <span class="input-error" id=error_id role="alert" data-testid=format!("{testid}-error")>
+                {move || error.get().unwrap_or_default()}
+            </span>
         </label>
     }
 }

@@ -211,3 +211,46 @@ test("no raw integer amount appears in the visible text of the default view", as
   await clean(page, problems);
   await context.close();
 });
+
+test("typed range bounds use the link's parser: bad input is refused with a reason, good input goes into the URL", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?year=2024`);
+  await chartSeries(page);
+  await page.click("summary:has-text('Chain, size and dates')");
+  const before = query(page);
+  for (const bad of ["-5", "1.5", "1e6"]) {
+    await page.fill("[data-testid=filter-min]", bad);
+    await page.press("[data-testid=filter-min]", "Enter");
+    await page.locator("[data-testid=filter-min]").blur();
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=filter-min-error]").innerText.length > 0,
+    );
+    assert.equal(query(page), before, `${bad} must not change the link`);
+    assert.equal(await page.getAttribute("[data-testid=filter-min]", "aria-invalid"), "true");
+    assert.equal(await page.inputValue("[data-testid=filter-min]"), bad, "the typed text stays");
+  }
+  await page.fill("[data-testid=filter-min]", "2.5m");
+  await page.locator("[data-testid=filter-min]").blur();
+  await page.waitForURL(/min=2500000/);
+  assert.equal(await page.innerText("[data-testid=filter-min-error]"), "");
+  const expected = rows.filter((r) => r.date.startsWith("2024") && value(r) >= 2_500_000);
+  await page.waitForFunction(
+    (v) => document.querySelector("[data-testid=kpi-incidents]").dataset.value === v,
+    String(expected.length),
+  );
+  // A date outside the covered years is refused, as the link would refuse it.
+  const first = Math.min(...rows.map((r) => Number(r.date.slice(0, 4))));
+  await page.fill("[data-testid=filter-to]", `${first - 1}-06-01`);
+  await page.locator("[data-testid=filter-to]").blur();
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=filter-to-error]").innerText.length > 0,
+  );
+  assert.ok(!query(page).includes("to="));
+  // The session and a reload of its link agree.
+  const link = page.url();
+  await page.goto(link);
+  await chartSeries(page);
+  assert.equal(await kpi(page, "incidents"), String(expected.length));
+  await clean(page, problems);
+  await context.close();
+});
