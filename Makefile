@@ -16,10 +16,11 @@ build: bootstrap
 	$(ENV) trunk build --release --offline --public-url ./
 	@echo "dist/ is ready: copy it to any static host, at any path."
 
-## Build, then serve dist/ at http://127.0.0.1:$(PORT)/
+## Build, then serve dist/ at http://127.0.0.1:$(PORT)/ as a production host would (brotli/gzip,
+## CORS, cache and CSP headers: scripts/serve.mjs, the same server the E2E tests use).
 serve: build
 	@echo "Serving Crypto Heist Explorer at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
-	python3 -m http.server $(PORT) --bind 127.0.0.1 --directory dist
+	node scripts/serve.mjs dist $(PORT)
 
 ## Everything CI checks. Host unit tests run last so the output ends with cargo's summary.
 test:

@@ -1,82 +1,19 @@
 // Shared E2E plumbing: a static server for dist/ (optionally under a sub-path), headless
 // Debian Chromium via playwright-core, and page probes that collect console errors and CSP
 // violations.
-import { createServer } from "node:http";
-import { readFile, stat } from "node:fs/promises";
-import { join, normalize, extname } from "node:path";
-import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serve as serveStatic } from "../../scripts/serve.mjs";
 import { chromium } from "playwright-core";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST = join(ROOT, "dist");
 
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".json": "application/json",
-  ".csv": "text/csv; charset=utf-8",
-};
-
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv"]);
-
-/** Serves `dir` at `prefix` (e.g. "/explorer/") on a free loopback port. With `compress`,
- * answers like a production host: brotli or gzip by Accept-Encoding, cached per file. */
-export async function serve(dir = DIST, prefix = "/", { compress = false } = {}) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://x");
-    if (!url.pathname.startsWith(prefix)) {
-      res.writeHead(404).end("not found");
-      return;
-    }
-    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
-    if (rel.endsWith("/")) rel += "index.html";
-    const file = normalize(join(dir, rel));
-    if (!file.startsWith(dir)) {
-      res.writeHead(403).end();
-      return;
-    }
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) throw new Error("not a file");
-      let body = await readFile(file);
-      const headers = {};
-      const accept = req.headers["accept-encoding"] ?? "";
-      if (compress && COMPRESSIBLE.has(extname(file))) {
-        const encoding = accept.includes("br") ? "br" : accept.includes("gzip") ? "gzip" : null;
-        if (encoding) {
-          const key = `${encoding}:${file}`;
-          if (!cache.has(key)) {
-            cache.set(key, encoding === "br"
-              ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
-              : gzipSync(body, { level: 9 }));
-          }
-          body = cache.get(key);
-          headers["content-encoding"] = encoding;
-          headers["vary"] = "accept-encoding";
-        }
-      }
-      // CORS for every file, as GitHub Pages and most CDNs send: a sandboxed (opaque-origin)
-      // embed fetches our module scripts and wasm cross-origin.
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "access-control-allow-origin": "*",
-        ...headers,
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end("not found");
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${prefix}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+/** Serves `dir` (default `dist/`) at `prefix` with the project's own host, the one
+ * `make serve` runs: compression, CORS, cache headers and the CSP header included. */
+export async function serve(dir = DIST, prefix = "/", options = {}) {
+  return serveStatic(dir, prefix, options);
 }
 
 export async function launch() {

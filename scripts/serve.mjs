@@ -1,0 +1,113 @@
+// The static host for dist/ that `make serve`, the E2E tests and the benchmarks share. It answers
+// as the README asks a production host to: brotli or gzip by Accept-Encoding, the right MIME
+// types (application/wasm for streaming compilation), long-lived caching for content-hashed files
+// and a short one for the rest, `Access-Control-Allow-Origin: *` (a sandboxed embed has an opaque
+// origin and fetches our scripts and wasm cross-origin), the page's Content-Security-Policy as a
+// header, and no X-Frame-Options (the page is meant to be embedded).
+//
+//   node scripts/serve.mjs [dir] [port]     (defaults: dist, $PORT or 8080; loopback only)
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { join, normalize, extname, resolve, basename } from "node:path";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { fileURLToPath } from "node:url";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".json": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+};
+
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+
+/** trunk names its outputs `name-<16 hex>.ext` (the wasm `name-<16 hex>_bg.wasm`); those never
+ * change, so they may be cached for a year. Everything else (index.html, echarts.min.js,
+ * embed.js, data) is revalidated. */
+export function cacheControl(file) {
+  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(basename(file))
+    ? "public, max-age=31536000, immutable"
+    : "public, max-age=300, must-revalidate";
+}
+
+/** Serves `dir` at `prefix` (e.g. "/explorer/") on loopback; port 0 picks a free one. */
+export async function serve(dir, prefix = "/", { compress = true, port = 0 } = {}) {
+  const root = resolve(dir);
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, "http://x");
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+    } catch {
+      res.writeHead(400).end("bad request");
+      return;
+    }
+    if (rel.endsWith("/")) rel += "index.html";
+    const file = normalize(join(root, rel));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error("not a file");
+      let body = await readFile(file);
+      const headers = {
+        "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+        "access-control-allow-origin": "*",
+        "cache-control": cacheControl(file),
+        "x-content-type-options": "nosniff",
+      };
+      if (extname(file) === ".html") headers["content-security-policy"] = CSP;
+      const accept = req.headers["accept-encoding"] ?? "";
+      if (compress && COMPRESSIBLE.has(extname(file))) {
+        const encoding = accept.includes("br") ? "br" : accept.includes("gzip") ? "gzip" : null;
+        if (encoding) {
+          const key = `${encoding}:${file}:${info.mtimeMs}`;
+          if (!cache.has(key)) {
+            cache.set(key, encoding === "br"
+              ? brotliCompressSync(body, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } })
+              : gzipSync(body, { level: 9 }));
+          }
+          body = cache.get(key);
+          headers["content-encoding"] = encoding;
+        }
+        headers["vary"] = "accept-encoding";
+      }
+      res.writeHead(200, headers);
+      res.end(req.method === "HEAD" ? undefined : body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((done) => server.listen(port, "127.0.0.1", done));
+  const { port: bound } = server.address();
+  return {
+    url: `http://127.0.0.1:${bound}${prefix}`,
+    origin: `http://127.0.0.1:${bound}`,
+    close: () => server.close(),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dir = process.argv[2] ?? "dist";
+  const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+  const { url } = await serve(dir, "/", { port });
+  console.log(`Serving ${dir} at ${url} (brotli/gzip, CORS, cache headers, CSP). Ctrl-C to stop.`);
+}
