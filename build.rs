@@ -11,6 +11,9 @@ mod csv_reader;
 #[path = "src/data/schema.rs"]
 #[allow(dead_code)]
 mod schema;
+#[path = "src/data/sourcing.rs"]
+#[allow(dead_code)]
+mod sourcing;
 #[path = "src/data/validate.rs"]
 #[allow(dead_code)]
 mod validate;
@@ -132,7 +135,7 @@ fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> Vec<Incident> {
     let (Some(incidents_text), Some(sources_text)) = (incidents_text, sources_text) else {
         return Vec::new();
     };
-    validate::parse_dataset(
+    sourcing::parse_dataset(
         &incidents_label,
         &incidents_text,
         &sources_label,

@@ -3,6 +3,7 @@
 pub mod csv_reader;
 pub mod dataset;
 pub mod schema;
+pub mod sourcing;
 pub mod synthetic;
 pub mod validate;
 pub mod years;
