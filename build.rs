@@ -46,7 +46,7 @@ fn main() {
         &mut errors,
     );
     let events = load(&dir, "events.csv", validate::parse_events, &mut errors);
-    if let Some(first) = incidents.iter().map(|r| r.date.year()).min() {
+    if let Some((first, _)) = covered_years(&incidents) {
         for event in &events {
             if event.date.year() < first {
                 errors.push(format!(
@@ -104,11 +104,16 @@ fn load<T>(dir: &Path, name: &str, parse: Parser<T>, errors: &mut Vec<String>) -
     }
 }
 
+/// The first and last year of any incident.
+fn covered_years(incidents: &[Incident]) -> Option<(i32, i32)> {
+    let years = incidents.iter().map(|r| r.date.year());
+    Some((years.clone().min()?, years.max()?))
+}
+
 /// The covered years as a `Year` enum, from the first to the last year of any incident (a year
 /// without rows inside that run is still covered: it reads as zero, not as missing).
 fn years_source(incidents: &[Incident]) -> String {
-    let first = incidents.iter().map(|r| r.date.year()).min().unwrap_or(0);
-    let last = incidents.iter().map(|r| r.date.year()).max().unwrap_or(0);
+    let (first, last) = covered_years(incidents).unwrap_or((0, 0));
     let variants: Vec<String> = (first..=last)
         .map(|y| format!("        Y{y} = \"{y}\" / \"{y}\","))
         .collect();

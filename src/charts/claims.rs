@@ -12,11 +12,7 @@ use charming::series::Bar;
 pub fn source_name(slug: &str) -> String {
     // Chainalysis' year-end update for year N comes out in December of N and opens the
     // "N+1 Crypto Crime Report"; the February 2024 edition is the one exception we hold.
-    if let Some(edition) = slug
-        .strip_prefix("chainalysis_")
-        .and_then(|s| s.strip_suffix("_crypto_crime_report"))
-        .and_then(|n| n.parse::<i32>().ok())
-    {
+    if let Some(edition) = crate::query::reconcile::chainalysis_edition(slug) {
         return if slug == "chainalysis_2024_crypto_crime_report" {
             "Chainalysis (Feb 2024)".to_string()
         } else {

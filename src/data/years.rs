@@ -25,13 +25,21 @@ impl Year {
     }
 }
 
+/// Whether `years` (in order) are consecutive.
+fn is_run(years: &[Year]) -> bool {
+    match years {
+        [first, .., last] => last.index() - first.index() + 1 == years.len(),
+        _ => true,
+    }
+}
+
 /// "2024", "2023 and 2024", "2023 to 2025": a run of years in words.
 pub fn years_phrase(years: &[Year]) -> String {
     match years {
         [] => String::new(),
         [one] => one.slug().to_string(),
         [first, second] => format!("{} and {}", first.slug(), second.slug()),
-        [first, .., last] if last.index() - first.index() + 1 == years.len() => {
+        [first, .., last] if is_run(years) => {
             format!("{} to {}", first.slug(), last.slug())
         }
         [rest @ .., last] => format!(
@@ -47,7 +55,7 @@ pub fn years_span(years: &[Year]) -> String {
     match years {
         [] => String::new(),
         [one] => one.slug().to_string(),
-        [first, .., last] if last.index() - first.index() + 1 == years.len() => {
+        [first, .., last] if is_run(years) => {
             format!("{}–{}", first.slug(), last.slug())
         }
         _ => years

@@ -6,7 +6,7 @@ use crate::data::{Attribution, Basis, Incident, ReportedFigure, ReportedValue, Y
 
 /// The edition of a Chainalysis Crypto Crime Report source slug
 /// (`chainalysis_2025_crypto_crime_report` → 2025), `None` for any other source.
-fn chainalysis_edition(source: &str) -> Option<u32> {
+pub fn chainalysis_edition(source: &str) -> Option<u32> {
     source
         .strip_prefix("chainalysis_")?
         .strip_suffix("_crypto_crime_report")?
@@ -22,12 +22,23 @@ pub fn primary_reported<'a>(
     year: Year,
     metric: &str,
 ) -> Option<&'a ReportedFigure> {
-    figures
-        .iter()
-        .filter(|f| f.year == year.number() && f.metric == metric)
-        .filter_map(|f| chainalysis_edition(&f.source).map(|edition| (edition, f)))
+    newest_edition(
+        figures
+            .iter()
+            .filter(|f| f.year == year.number() && f.metric == metric),
+        |f| &f.source,
+    )
+}
+
+/// Of `items`, the one from the newest Chainalysis edition (`source` names each one's report).
+fn newest_edition<'a, T>(
+    items: impl Iterator<Item = &'a T>,
+    source: impl Fn(&T) -> &str,
+) -> Option<&'a T> {
+    items
+        .filter_map(|item| chainalysis_edition(source(item)).map(|edition| (edition, item)))
         .max_by_key(|(edition, _)| *edition)
-        .map(|(_, f)| f)
+        .map(|(_, item)| item)
 }
 
 /// Which incidents a reported figure counts.
@@ -176,12 +187,12 @@ pub fn primary_figure(
     scope: Scope,
     measure: Measure,
 ) -> Option<&Comparison> {
-    comparisons
-        .iter()
-        .filter(|c| c.year == year && c.scope == scope && c.measure == measure)
-        .filter_map(|c| chainalysis_edition(&c.figure.source).map(|edition| (edition, c)))
-        .max_by_key(|(edition, _)| *edition)
-        .map(|(_, c)| c)
+    newest_edition(
+        comparisons
+            .iter()
+            .filter(|c| c.year == year && c.scope == scope && c.measure == measure),
+        |c| &c.figure.source,
+    )
 }
 
 #[cfg(test)]
