@@ -1,6 +1,8 @@
-// trunk post_build hook: trunk writes its wasm loader as an inline <script type="module">,
-// which a Content-Security-Policy without 'unsafe-inline' blocks. Move it to a file next to
-// index.html, named by content hash, and reference it with a relative URL.
+// trunk post_build hook. trunk writes its wasm loader as an inline <script type="module">,
+// which a Content-Security-Policy without 'unsafe-inline' blocks. This writes the loader to a
+// file next to index.html, named by content hash, referenced with a relative URL, and makes
+// its failure visible: should the bindings or the wasm fail to load or instantiate, the
+// "Loading…" placeholder gives way to index.html's #boot-failed message with a retry.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,12 +14,45 @@ if (!dir) {
 }
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
+
+/** trunk's loader, rewritten around a dynamic import so that every failure lands in `catch`. */
+function resilient(body) {
+  const imported = body.match(/import init, \* as bindings from '(\.\/[^']+\.js)';/);
+  const wasm = body.match(/await init\(\{ module_or_path: '(\.\/[^']+\.wasm)' \}\)/);
+  if (!imported || !wasm) {
+    console.error("externalize-loader: trunk's loader has an unexpected shape:\n" + body);
+    process.exit(1);
+  }
+  return `// Written by scripts/externalize-loader.mjs from trunk's loader.
+function showFailure(error) {
+  const boot = document.getElementById("boot");
+  const failed = document.getElementById("boot-failed");
+  if (!failed) return;
+  if (boot) boot.hidden = true;
+  const reason = document.getElementById("boot-failed-reason");
+  if (reason) reason.textContent = String(error && error.message ? error.message : error);
+  const retry = document.getElementById("boot-retry");
+  if (retry) retry.addEventListener("click", () => location.reload(), { once: true });
+  failed.hidden = false;
+}
+try {
+  const bindings = await import('${imported[1]}');
+  const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });
+  window.wasmBindings = bindings;
+  dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+} catch (error) {
+  showFailure(error);
+}
+`;
+}
+
 const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/g;
 let moved = 0;
 html = html.replace(inline, (_, body) => {
-  const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
+  const code = resilient(body);
+  const hash = createHash("sha256").update(code).digest("hex").slice(0, 16);
   const name = `loader-${hash}.js`;
-  writeFileSync(join(dir, name), body.trim() + "\n");
+  writeFileSync(join(dir, name), code);
   moved += 1;
   return `<script type="module" src="./${name}"></script>`;
 });

@@ -8,6 +8,26 @@ pub const MESSAGE_VERSION: u32 = 1;
 /// summary and credit at common article widths.
 pub const DEFAULT_HEIGHT: u32 = 560;
 
+/// What the embedded page posts to its host: `{source, version, height}`. The field names and
+/// values are public: `public/embed.js` and hosts' own scripts read them.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct HeightMessage {
+    pub source: &'static str,
+    pub version: u32,
+    /// CSS pixels, rounded up.
+    pub height: f64,
+}
+
+impl HeightMessage {
+    pub fn new(height: f64) -> Self {
+        HeightMessage {
+            source: MESSAGE_SOURCE,
+            version: MESSAGE_VERSION,
+            height,
+        }
+    }
+}
+
 fn attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -45,6 +65,15 @@ mod tests {
         assert!(html.contains("width=\"100%\""));
         assert!(html.contains(&format!("height=\"{DEFAULT_HEIGHT}\"")));
         assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn the_height_message_keeps_its_public_shape() {
+        let json = serde_json::to_value(HeightMessage::new(629.0)).unwrap();
+        assert_eq!(
+            json,
+            serde_json::json!({"source": "crypto-heist-explorer", "version": 1, "height": 629.0})
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! else.
 //!
 //! Layers, each depending only on those above it: `data` (typed rows, compiled in) → `query`
-//! (filter, aggregate, reconcile) → `state` (view state ↔ URL) → `format`, `summary` →
+//! (filter, aggregate, reconcile) → `state` (view state ↔ URL) → `format`, `summary`, `kpis`, `methodology` →
 //! `charts` (aggregates → ECharts options) → `ui` (Leptos components, wasm only).
 //! Everything but `ui` is plain Rust, unit-tested on the host.
 
@@ -11,6 +11,8 @@ pub mod data;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod kpis;
+pub mod methodology;
 pub mod query;
 pub mod state;
 pub mod summary;

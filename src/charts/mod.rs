@@ -6,18 +6,17 @@ mod caption;
 mod claims;
 mod comparison;
 mod distribution;
-pub mod narrowing;
 pub mod palette;
 mod timeline;
 
 use crate::data::{Basis, Incident, ReportedFigure, SlugSet, TimelineEvent, Year};
 use crate::query::Breakdown;
+pub use crate::state::Narrowing;
 use crate::state::View;
 pub use caption::Caption;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisLabel, AxisType, Formatter, SplitLine, TextStyle, Tooltip, Trigger};
 use charming::Chart;
-pub use narrowing::Narrowing;
 pub use palette::Palette;
 
 /// Placeholders the chart host replaces with Rust formatting functions (see `ui::chart_host`):
@@ -70,6 +69,22 @@ impl BuiltChart {
     pub fn narrowing(&self, series: usize, data_index: usize) -> Option<&Narrowing> {
         self.clicks.get(series)?.get(data_index)
     }
+
+    /// The narrowing behind a clicked mark, if the mark stands for rows.
+    pub fn clicked(&self, target: &ClickTarget) -> Option<&Narrowing> {
+        self.narrowing(target.series_index?, target.data_index?)
+    }
+}
+
+/// The part of an ECharts click event's parameters we read: which mark was clicked. Clicks on
+/// other components (a legend, a mark line) carry no data index.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ClickTarget {
+    #[serde(default)]
+    pub series_index: Option<usize>,
+    #[serde(default)]
+    pub data_index: Option<usize>,
 }
 
 fn hide_overlap(axis: &mut serde_json::Value) {
@@ -234,5 +249,37 @@ pub(crate) mod test_support {
         assert_eq!(json["animation"], false);
         assert_eq!(json["tooltip"]["confine"], true);
         assert_eq!(axis(json, "xAxis", 0)["axisLabel"]["hideOverlap"], true);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::test_support::built;
+    use super::*;
+    use crate::data::Year;
+    use crate::query::Filters;
+
+    /// What ECharts passes to a click handler on a bar (trimmed), and on a mark line.
+    const BAR_CLICK: &str = r##"{"componentType":"series","seriesType":"bar","seriesIndex":1,
+        "seriesName":"DPRK-linked","name":"2024","dataIndex":1,"data":{"value":1},"value":1,
+        "color":"#b4233c","dimensionNames":["x","y"],"encode":{"x":[0],"y":[1]},"$vars":[]}"##;
+    const MARK_LINE_CLICK: &str =
+        r#"{"componentType":"markLine","seriesIndex":0,"name":"summit","value":"19 Jun"}"#;
+
+    #[test]
+    fn a_bar_click_narrows_to_its_rows_and_a_mark_line_click_to_nothing() {
+        let (chart, _, _) = built(View::Overview, &Filters::default());
+        let bar: ClickTarget = serde_json::from_str(BAR_CLICK).unwrap();
+        assert_eq!(
+            bar,
+            ClickTarget {
+                series_index: Some(1),
+                data_index: Some(1)
+            }
+        );
+        let narrowing = chart.clicked(&bar).expect("a bar stands for rows");
+        assert_eq!(narrowing.year, Some(Year::ALL[1]));
+        let line: ClickTarget = serde_json::from_str(MARK_LINE_CLICK).unwrap();
+        assert_eq!(chart.clicked(&line), None);
     }
 }

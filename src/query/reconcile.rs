@@ -195,6 +195,115 @@ pub fn primary_figure(
     )
 }
 
+/// One line of the methodology's reconciliation table: our rows for a year and scope, and the
+/// primary report's figures where it gives them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReconciliationRow {
+    pub year: Year,
+    pub label: &'static str,
+    pub ours: Tally,
+    /// The primary report's dollars and incident count for this scope, where it has one.
+    pub reported_usd: Option<u64>,
+    pub reported_count: Option<u64>,
+}
+
+impl ReconciliationRow {
+    /// Our dollars as a percentage of the reported dollars.
+    pub fn coverage_pct(&self) -> Option<f64> {
+        let reported = self.reported_usd.filter(|usd| *usd > 0)?;
+        Some(self.ours.usd as f64 / reported as f64 * 100.0)
+    }
+}
+
+/// Per covered year: all thefts, DPRK confirmed, DPRK-linked and DPRK-linked leaving out
+/// disputed attributions, each beside the report figure of the same scope.
+pub fn reconciliation_rows(
+    incidents: &[Incident],
+    figures: &'static [ReportedFigure],
+    basis: Basis,
+) -> Vec<ReconciliationRow> {
+    let totals = dataset_totals(incidents, basis);
+    let comparisons = reconcile(incidents, figures, basis);
+    let reported = |year, scope, measure| {
+        primary_figure(&comparisons, year, scope, measure).map(|c| c.reported)
+    };
+    Year::ALL
+        .iter()
+        .flat_map(|&year| {
+            let t = totals[year.index()];
+            [
+                ("All thefts", t.all, Some(Scope::All)),
+                ("DPRK confirmed", t.dprk_confirmed, None),
+                ("DPRK confirmed + suspected", t.dprk, Some(Scope::Dprk)),
+                (
+                    "… leaving out disputed attributions",
+                    t.dprk_undisputed,
+                    Some(Scope::Dprk),
+                ),
+            ]
+            .map(|(label, ours, scope)| ReconciliationRow {
+                year,
+                label,
+                ours,
+                reported_usd: scope.and_then(|s| reported(year, s, Measure::Usd)),
+                reported_count: scope.and_then(|s| reported(year, s, Measure::Count)),
+            })
+        })
+        .collect()
+}
+
+/// A whole-year figure that a later Chainalysis edition restated.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restatement {
+    pub year: i32,
+    pub scope: Scope,
+    pub measure: Measure,
+    /// `(edition, value)`: the first and the newest statement.
+    pub first: (u32, u64),
+    pub newest: (u32, u64),
+}
+
+/// Every whole-year figure whose value changed between Chainalysis editions, oldest year
+/// first: why a number quoted from an older report differs from ours.
+pub fn restatements(figures: &[ReportedFigure]) -> Vec<Restatement> {
+    let mut found: Vec<Restatement> = Vec::new();
+    for figure in figures {
+        let (Some(edition), Some((scope, measure))) = (
+            chainalysis_edition(&figure.source),
+            metric_scope(&figure.metric),
+        ) else {
+            continue;
+        };
+        let value = match figure.value {
+            ReportedValue::Usd(v) | ReportedValue::Count(v) => v,
+            _ => continue,
+        };
+        let same = |r: &&mut Restatement| {
+            r.year == figure.year && r.scope == scope && r.measure == measure
+        };
+        match found.iter_mut().find(|r| same(r)) {
+            Some(r) => {
+                if edition < r.first.0 {
+                    r.first = (edition, value);
+                }
+                if edition > r.newest.0 {
+                    r.newest = (edition, value);
+                }
+            }
+            None => found.push(Restatement {
+                year: figure.year,
+                scope,
+                measure,
+                first: (edition, value),
+                newest: (edition, value),
+            }),
+        }
+    }
+    found.retain(|r| r.first.1 != r.newest.1);
+    found.sort_by_key(|r| (r.year, r.scope != Scope::Dprk, r.measure == Measure::Count));
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,5 +352,42 @@ mod tests {
             assert!(t.dprk_undisputed.usd <= t.dprk.usd);
             assert!(t.dprk_confirmed.count <= t.dprk.count && t.dprk.count <= t.all.count);
         }
+    }
+
+    #[test]
+    fn reconciliation_rows_carry_the_report_figures_of_their_scope() {
+        let rows = reconciliation_rows(INCIDENTS, REPORTED_FIGURES, Basis::Realised);
+        assert_eq!(rows.len(), 4 * Year::ALL.len());
+        let dprk_2024 = rows
+            .iter()
+            .find(|r| r.year == Year::Y2024 && r.label == "DPRK confirmed + suspected")
+            .unwrap();
+        assert_eq!(dprk_2024.reported_usd, Some(1_340_000_000));
+        assert_eq!(dprk_2024.reported_count, Some(47));
+        let expected = dprk_2024.ours.usd as f64 / 1_340_000_000.0 * 100.0;
+        assert_eq!(dprk_2024.coverage_pct(), Some(expected));
+        let confirmed = rows
+            .iter()
+            .find(|r| r.year == Year::Y2024 && r.label == "DPRK confirmed")
+            .unwrap();
+        assert_eq!(
+            (confirmed.reported_usd, confirmed.coverage_pct()),
+            (None, None)
+        );
+    }
+
+    #[test]
+    fn restatements_are_the_figures_a_later_edition_changed() {
+        let found = restatements(REPORTED_FIGURES);
+        let dprk_2023 = found
+            .iter()
+            .find(|r| r.year == 2023 && r.scope == Scope::Dprk && r.measure == Measure::Usd)
+            .expect("the 2023 DPRK figure was restated");
+        assert_eq!(dprk_2023.first, (2024, 1_000_000_000));
+        assert_eq!(dprk_2023.newest, (2025, 660_500_000));
+        // Unchanged between editions (2023 DPRK incidents: 20 in both) is not a restatement.
+        assert!(!found
+            .iter()
+            .any(|r| r.year == 2023 && r.scope == Scope::Dprk && r.measure == Measure::Count));
     }
 }

@@ -254,7 +254,7 @@ pub(crate) fn parse_amount(value: &str) -> Result<u64, String> {
 /// A `YYYY-MM-DD` date within the covered years: the one date parser for the URL and the
 /// range inputs.
 pub(crate) fn parse_covered_date(value: &str) -> Result<NaiveDate, String> {
-    let d = crate::format::parse_iso_date(value)
+    let d = crate::data::parse_iso_date(value)
         .ok_or_else(|| "not a date in YYYY-MM-DD form".to_string())?;
     if (FIRST_YEAR..=LAST_YEAR).contains(&d.year()) {
         Ok(d)

@@ -1,7 +1,7 @@
-//! Owns one ECharts instance: created once the ECharts script has run (it loads `async`, in
-//! parallel with the wasm), updated in place with `setOption(…, {notMerge: true})` on every
+//! Owns one ECharts instance: created once the library is there, updated in place on every
 //! state change, resized with the container, disposed on unmount. Clicks become filter
-//! narrowings.
+//! narrowings. When the library did not load, or ECharts throws, the reader sees why in place
+//! of the chart, with a way to try again; everything else on the page keeps working.
 //!
 //! charming builds every option; the instance is driven through our own bindings
 //! (`super::echarts`) rather than charming's `WasmRenderer`, which re-initialises on render,
@@ -9,12 +9,11 @@
 //! chart type (about 60 KB of wasm).
 
 use super::echarts::{
-    echarts_ready, init_with, replace_settings, update_settings, EchartsInstance,
+    init, library_status, reload_library, EchartsInstance, InitSettings, Library, Merge,
 };
 use super::formatters::Formatters;
-use crate::charts::{BuiltChart, Narrowing};
+use crate::charts::{BuiltChart, ClickTarget, Narrowing};
 use crate::state::View;
-use js_sys::Reflect;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::cell::RefCell;
@@ -71,27 +70,88 @@ impl Host {
                 instance.dispose();
             }
         }
+        self.current = None;
+    }
+
+    /// Creates the instance on `element`, with click and resize handling.
+    fn start(
+        &mut self,
+        element: &web_sys::Element,
+        this: &Rc<RefCell<Host>>,
+        on_narrow: Callback<Narrowing>,
+    ) -> Result<(), String> {
+        let instance = init(element, &InitSettings::default())?;
+        let click_host = this.clone();
+        let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+            let Ok(target) = serde_wasm_bindgen::from_value::<ClickTarget>(params) else {
+                return;
+            };
+            let narrowing = click_host
+                .try_borrow()
+                .ok()
+                .and_then(|h| h.current.as_ref()?.built.clicked(&target).cloned());
+            if let Some(narrowing) = narrowing {
+                on_narrow.run(narrowing);
+            }
+        });
+        instance.on("click", on_click.as_ref().unchecked_ref());
+        let resize_target = instance.clone();
+        let on_resize = Closure::<dyn Fn()>::new(move || {
+            if !resize_target.is_disposed() {
+                resize_target.resize();
+            }
+        });
+        if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
+            observer.observe(element);
+            self.observer = Some((observer, on_resize));
+        }
+        self.instance = Some(instance);
+        self.formatters = Some(Formatters::new());
+        self._on_click = Some(on_click);
+        Ok(())
+    }
+
+    fn draw(&mut self, chart: SharedChart) -> Result<(), String> {
+        let (Some(instance), Some(formatters)) = (&self.instance, &self.formatters) else {
+            return Err("the chart is not set up".to_string());
+        };
+        // One JSON.parse crosses into JS once, where building the object field by field would
+        // cross once per field.
+        let json = chart.built.option_json().to_string();
+        let option = js_sys::JSON::parse(&json).map_err(|e| super::echarts::describe(&e))?;
+        *formatters.units.borrow_mut() = chart.built.units.clone();
+        formatters.install(&option);
+        let same_shape = self.current.as_ref().is_some_and(|c| c.same_shape(&chart));
+        let merge = if same_shape {
+            Merge::ReplaceSeries
+        } else {
+            Merge::Replace
+        };
+        instance.set_option(&option, merge)?;
+        self.current = Some(chart);
+        Ok(())
     }
 }
 
-fn set_option(host: &Host, built: &BuiltChart, same_shape: bool) {
-    let (Some(instance), Some(formatters)) = (&host.instance, &host.formatters) else {
-        return;
-    };
-    let json = built.option_json().to_string();
-    let Ok(option) = js_sys::JSON::parse(&json) else {
-        return;
-    };
-    *formatters.units.borrow_mut() = built.units.clone();
-    formatters.install(&option);
-    // A new view replaces the whole option (nothing lingers); a filter change on the same view
-    // replaces only the series, which ECharts redraws several times faster.
-    let settings = if same_shape {
-        update_settings()
-    } else {
-        replace_settings()
-    };
-    instance.set_option(&option, &settings);
+/// Why there is no chart, in words for the reader.
+#[derive(Clone, Debug, PartialEq)]
+enum Failure {
+    Library,
+    Chart(String),
+}
+
+impl Failure {
+    fn message(&self) -> String {
+        match self {
+            Failure::Library => "The chart could not be drawn: the charting library \
+                                 (echarts.min.js) did not load. The figures, summary and table \
+                                 still work."
+                .to_string(),
+            Failure::Chart(why) => format!(
+                "The chart could not be drawn ({why}). The figures, summary and table still work."
+            ),
+        }
+    }
 }
 
 /// Draws `chart`; `on_narrow` receives the filters behind a clicked bar or point.
@@ -102,82 +162,97 @@ pub fn ChartHost(
     #[prop(into)]
     description: Signal<String>,
     on_narrow: Callback<Narrowing>,
-    /// Called after each option is drawn (the page uses the first to mount what is below).
+    /// Called once a chart is drawn, or has failed for good (the page uses the first call to
+    /// mount what is below).
     #[prop(optional)]
-    on_drawn: Option<Callback<()>>,
+    on_settled: Option<Callback<()>>,
 ) -> impl IntoView {
     let node = NodeRef::<leptos::html::Div>::new();
     let host: Rc<RefCell<Host>> = Rc::default();
-
-    let effect_host = host.clone();
-    let ready = echarts_ready();
-    Effect::new(move |_| {
-        let built = chart.get();
-        let Some(element) = node.get() else { return };
-        if !ready.get() {
-            return;
+    let library = library_status();
+    let failure = RwSignal::new(None::<Failure>);
+    // Bumped by "Try again" after ECharts itself threw, to run the effect once more.
+    let attempt = RwSignal::new(0u32);
+    let settled = move || {
+        if let Some(on_settled) = on_settled {
+            on_settled.run(());
         }
-        let mut h = effect_host.borrow_mut();
-        let Some(built) = built else {
+    };
+
+    let effect_host = SendWrapper::new(host.clone());
+    Effect::new(move |_| {
+        attempt.track();
+        let next = chart.get();
+        let Some(element) = node.get() else { return };
+        match library.get() {
+            Library::Loading => return,
+            Library::Failed => {
+                failure.set(Some(Failure::Library));
+                settled();
+                return;
+            }
+            Library::Ready => {}
+        }
+        let this: &Rc<RefCell<Host>> = &effect_host;
+        let mut h = this.borrow_mut();
+        let Some(next) = next else {
             h.dispose();
             return;
         };
-        if h.instance.is_none() {
-            let instance = init_with(&element, &JsValue::NULL, &JsValue::UNDEFINED);
-            let click_host = effect_host.clone();
-            let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
-                let index = |key: &str| {
-                    Reflect::get(&params, &key.into())
-                        .ok()
-                        .and_then(|v| v.as_f64())
-                        .map(|v| v as usize)
-                };
-                let (Some(series), Some(data)) = (index("seriesIndex"), index("dataIndex")) else {
-                    return;
-                };
-                let narrowing = click_host
-                    .try_borrow()
-                    .ok()
-                    .and_then(|h| h.current.as_ref()?.built.narrowing(series, data).cloned());
-                if let Some(narrowing) = narrowing {
-                    on_narrow.run(narrowing);
-                }
-            });
-            instance.on("click", on_click.as_ref().unchecked_ref());
-            let resize_target = instance.clone();
-            let on_resize = Closure::<dyn Fn()>::new(move || {
-                if !resize_target.is_disposed() {
-                    resize_target.resize();
-                }
-            });
-            if let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) {
-                observer.observe(&element);
-                h.observer = Some((observer, on_resize));
+        let drawn = if h.instance.is_none() {
+            h.start(&element, this, on_narrow)
+        } else {
+            Ok(())
+        }
+        .and_then(|()| h.draw(next));
+        match drawn {
+            Ok(()) => {
+                failure.set(None);
+                let _ = element.set_attribute("data-rendered", "true");
             }
-            h.instance = Some(instance);
-            h.formatters = Some(Formatters::new());
-            h._on_click = Some(on_click);
+            Err(why) => {
+                h.dispose();
+                failure.set(Some(Failure::Chart(why)));
+                let _ = element.remove_attribute("data-rendered");
+            }
         }
-        let same_shape = h.current.as_ref().is_some_and(|c| c.same_shape(&built));
-        set_option(&h, &built.built, same_shape);
-        h.current = Some(built);
-        let _ = element.set_attribute("data-rendered", "true");
         drop(h);
-        if let Some(on_drawn) = on_drawn {
-            on_drawn.run(());
-        }
+        settled();
     });
+
+    let retry = move |_| match failure.get_untracked() {
+        Some(Failure::Library) => {
+            failure.set(None);
+            reload_library(library);
+        }
+        Some(Failure::Chart(_)) => {
+            failure.set(None);
+            attempt.update(|n| *n += 1);
+        }
+        None => {}
+    };
 
     let cleanup_host = SendWrapper::new(host);
     on_cleanup(move || cleanup_host.borrow_mut().dispose());
 
     view! {
-        <div
-            class="chart"
-            node_ref=node
-            role="img"
-            aria-label=move || description.get()
-            data-testid="chart"
-        ></div>
+        <div class="chart-box">
+            <div
+                class="chart"
+                node_ref=node
+                role="img"
+                aria-label=move || description.get()
+                data-testid="chart"
+            ></div>
+            <Show when=move || library.get() == Library::Loading>
+                <p class="chart-status" role="status" data-testid="chart-loading">"Loading the chart…"</p>
+            </Show>
+            <Show when=move || failure.with(Option::is_some)>
+                <div class="chart-failed" role="alert" data-testid="chart-failed">
+                    <p>{move || failure.get().map(|f| f.message()).unwrap_or_default()}</p>
+                    <button type="button" data-testid="chart-retry" on:click=retry>"Try again"</button>
+                </div>
+            </Show>
+        </div>
     }
 }

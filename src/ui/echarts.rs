@@ -1,9 +1,13 @@
-//! The ECharts calls charming's `WasmRenderer` does not bind: `setOption` with options,
-//! `dispose`, `on`, `getDataURL`. All go to the global `echarts` our page loads from its own
+//! The ECharts calls charming's `WasmRenderer` does not bind (`setOption` with settings,
+//! `dispose`, `on`, `getDataURL`), the settings objects they take as typed structs, and whether
+//! the library itself loaded. All calls go to the global `echarts` our page loads from its own
 //! origin (`echarts.min.js`, built from npm).
 
+use leptos::prelude::*;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
 extern "C" {
@@ -11,8 +15,13 @@ extern "C" {
     #[derive(Clone)]
     pub type EchartsInstance;
 
-    #[wasm_bindgen(method, js_name = setOption)]
-    pub fn set_option(this: &EchartsInstance, option: &JsValue, settings: &JsValue);
+    /// Throws on an option ECharts cannot use; the error is returned, not raised.
+    #[wasm_bindgen(method, catch, js_name = setOption)]
+    fn set_option_raw(
+        this: &EchartsInstance,
+        option: &JsValue,
+        settings: &JsValue,
+    ) -> Result<(), JsValue>;
 
     #[wasm_bindgen(method)]
     pub fn resize(this: &EchartsInstance);
@@ -27,65 +36,162 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn on(this: &EchartsInstance, event: &str, handler: &js_sys::Function);
 
-    #[wasm_bindgen(method, js_name = getDataURL)]
-    pub fn get_data_url(this: &EchartsInstance, settings: &JsValue) -> String;
+    #[wasm_bindgen(method, catch, js_name = getDataURL)]
+    fn get_data_url_raw(this: &EchartsInstance, settings: &JsValue) -> Result<String, JsValue>;
 
     /// Only on instances created with the SVG renderer.
-    #[wasm_bindgen(method, js_name = renderToSVGString)]
-    pub fn render_to_svg_string(this: &EchartsInstance) -> String;
+    #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
+    pub fn render_to_svg_string(this: &EchartsInstance) -> Result<String, JsValue>;
 
-    #[wasm_bindgen(js_namespace = echarts, js_name = init)]
-    pub fn init_with(el: &web_sys::Element, theme: &JsValue, settings: &JsValue)
-        -> EchartsInstance;
+    /// Throws when the element has no size it can use or the canvas cannot be created.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
+    fn init_raw(
+        el: &web_sys::Element,
+        theme: &JsValue,
+        settings: &JsValue,
+    ) -> Result<EchartsInstance, JsValue>;
 }
 
-/// `{ replaceMerge: ["series"] }`: for an option of the same shape as the last, series are
-/// replaced (none linger) and everything else is merged instead of rebuilt.
-pub fn update_settings() -> JsValue {
-    let settings = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &settings,
-        &"replaceMerge".into(),
-        &js_sys::Array::of1(&"series".into()),
-    );
-    settings.into()
+/// How `setOption` treats the previous option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    /// A new option replaces the old one, so series removed by a filter do not linger
+    /// (ECharts merges by default).
+    Replace,
+    /// For an option of the same shape as the last: series are replaced (none linger) and
+    /// everything else is merged instead of rebuilt, which ECharts redraws faster.
+    ReplaceSeries,
 }
 
-/// `{ notMerge: true }`: a new option replaces the old one, so series removed by a filter do not
-/// linger (ECharts merges by default).
-pub fn replace_settings() -> JsValue {
-    let settings = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&settings, &"notMerge".into(), &true.into());
-    settings.into()
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SetOptionSettings {
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    not_merge: bool,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    replace_merge: &'static [&'static str],
+}
+
+/// `echarts.init(el, null, {renderer, width, height})`; size fields absent follow the element.
+#[derive(Serialize, Default)]
+pub struct InitSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renderer: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
+}
+
+/// `getDataURL` settings for a PNG export.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageSettings<'a> {
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub pixel_ratio: u32,
+    pub background_color: &'a str,
+}
+
+fn to_js(value: &impl Serialize) -> JsValue {
+    serde_wasm_bindgen::to_value(value).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Why a call failed, in words for the reader ("TypeError: …").
+pub fn describe(error: &JsValue) -> String {
+    error
+        .dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.to_string()))
+        .or_else(|| error.as_string())
+        .unwrap_or_else(|| "unknown error".to_string())
+}
+
+pub fn init(el: &web_sys::Element, settings: &InitSettings) -> Result<EchartsInstance, String> {
+    init_raw(el, &JsValue::NULL, &to_js(settings)).map_err(|e| describe(&e))
 }
 
 impl EchartsInstance {
     pub fn is_disposed(&self) -> bool {
         self.is_disposed_raw().is_truthy()
     }
+
+    pub fn set_option(&self, option: &JsValue, merge: Merge) -> Result<(), String> {
+        let settings = match merge {
+            Merge::Replace => SetOptionSettings {
+                not_merge: true,
+                replace_merge: &[],
+            },
+            Merge::ReplaceSeries => SetOptionSettings {
+                not_merge: false,
+                replace_merge: &["series"],
+            },
+        };
+        self.set_option_raw(option, &to_js(&settings))
+            .map_err(|e| describe(&e))
+    }
+
+    pub fn data_url(&self, settings: &ImageSettings) -> Result<String, String> {
+        self.get_data_url_raw(&to_js(settings))
+            .map_err(|e| describe(&e))
+    }
 }
 
-/// Whether the global `echarts` exists yet. The page loads ECharts with `async` so that its
-/// parsing overlaps the wasm's download and compilation; the chart waits for its `load` event.
-pub fn echarts_ready() -> leptos::prelude::ReadSignal<bool> {
-    use leptos::prelude::*;
-    let window = web_sys::window();
-    let present = window
-        .as_ref()
-        .and_then(|w| js_sys::Reflect::get(w, &"echarts".into()).ok())
-        .is_some_and(|e| !e.is_undefined());
-    let (ready, set_ready) = signal(present);
-    if !present {
-        let script = window
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("echarts-script"));
-        if let Some(script) = script {
-            let on_load = Closure::<dyn Fn()>::new(move || set_ready.set(true));
-            let _ =
-                script.add_event_listener_with_callback("load", on_load.as_ref().unchecked_ref());
-            // One listener per page, for the page's lifetime.
-            on_load.forget();
+/// Whether `echarts.min.js` has run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Library {
+    Loading,
+    Ready,
+    Failed,
+}
+
+fn library_present() -> bool {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"echarts".into()).ok())
+        .is_some_and(|e| e.is_object())
+}
+
+/// The library's state as the page starts. index.html loads `echarts.min.js` with `defer`
+/// ahead of the wasm loader, a module script; deferred and module scripts run in document
+/// order, so by the time any Rust runs the library has either run or failed for good.
+pub fn library_status() -> RwSignal<Library> {
+    RwSignal::new(if library_present() {
+        Library::Ready
+    } else {
+        Library::Failed
+    })
+}
+
+/// Loads `echarts.min.js` again (the reader pressed "Try again") and reports the outcome in
+/// `status`. The handlers are the promise's own resolve and reject, so nothing is leaked.
+pub fn reload_library(status: RwSignal<Library>) {
+    status.set(Library::Loading);
+    leptos::task::spawn_local(async move {
+        let loaded = async {
+            let document = web_sys::window()?.document()?;
+            let old = document.get_element_by_id("echarts-script");
+            let src = old
+                .as_ref()
+                .and_then(|s| s.get_attribute("src"))
+                .unwrap_or_else(|| "echarts.min.js".to_string());
+            let script: web_sys::HtmlScriptElement =
+                document.create_element("script").ok()?.dyn_into().ok()?;
+            script.set_src(&src);
+            let promise = js_sys::Promise::new(&mut |resolve, reject| {
+                script.set_onload(Some(&resolve));
+                script.set_onerror(Some(&reject));
+            });
+            if let Some(old) = old {
+                old.remove();
+            }
+            script.set_id("echarts-script");
+            document.head()?.append_child(&script).ok()?;
+            JsFuture::from(promise).await.ok()
         }
-    }
-    ready
+        .await;
+        status.set(if loaded.is_some() && library_present() {
+            Library::Ready
+        } else {
+            Library::Failed
+        });
+    });
 }

@@ -2,26 +2,13 @@
 //! script, a copy button and a live preview. A native `<dialog>`: Escape closes it and focus
 //! returns to the button that opened it.
 
-use super::app::{use_explorer, use_figure};
+use super::browser::{copy_to_clipboard, page_url};
+use super::context::{use_explorer, use_figure};
 use super::modal::Modal;
 use crate::embed::snippet;
-use crate::state;
+use crate::state::links::{embed_link, script_beside};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-
-/// Absolute URL of this page (without query) and of the embed script beside it.
-pub fn page_base() -> (String, String) {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return (String::new(), String::new());
-    };
-    let origin = location.origin().unwrap_or_default();
-    let path = location.pathname().unwrap_or_default();
-    let dir = match path.rfind('/') {
-        Some(i) => &path[..=i],
-        None => "/",
-    };
-    (format!("{origin}{path}"), format!("{origin}{dir}embed.js"))
-}
 
 #[component]
 pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
@@ -29,14 +16,9 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let figure = use_figure();
     let with_script = RwSignal::new(true);
     let copied = RwSignal::new(String::new());
-    let embed_url = Memo::new(move |_| {
-        let mut s = explorer.state.get().pinned();
-        s.embed = true;
-        let (page, _) = page_base();
-        format!("{page}?{}", state::serialize(&s))
-    });
+    let embed_url = Memo::new(move |_| explorer.state.with(|s| embed_link(&page_url(), s)));
     let code = Memo::new(move |_| {
-        let (_, script) = page_base();
+        let script = script_beside(&page_url());
         let title = format!("{} — Crypto Heist Explorer", figure.title.get());
         snippet(
             &embed_url.get(),
@@ -47,7 +29,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
     let copy = move |_| {
         let text = code.get_untracked();
         spawn_local(async move {
-            let ok = super::share_menu::copy_to_clipboard(text).await;
+            let ok = copy_to_clipboard(text).await;
             copied.set(
                 if ok {
                     "Code copied"

@@ -1,19 +1,27 @@
 //! In embed mode, tells the host page our content height whenever it changes, so
 //! `public/embed.js` can size the iframe. We only post; we never read inbound messages.
 
-use crate::embed::{MESSAGE_SOURCE, MESSAGE_VERSION};
-use js_sys::{Object, Reflect};
+use crate::embed::HeightMessage;
+use leptos::prelude::on_cleanup;
+use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Starts observing; returns the observer and its callback, which must live as long as the page.
-pub fn post_height_changes() -> Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)> {
-    let window = web_sys::window()?;
-    let parent = window.parent().ok().flatten()?;
+/// Starts observing the page's height for as long as the calling owner lives; does nothing
+/// outside a frame.
+pub fn post_height_changes() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
     if parent == window {
-        return None;
+        return;
     }
-    let body = window.document()?.body()?;
+    let Some(body) = window.document().and_then(|d| d.body()) else {
+        return;
+    };
     let measured = body.clone();
     let last = std::cell::Cell::new(-1.0);
     let post = Closure::<dyn Fn()>::new(move || {
@@ -22,14 +30,16 @@ pub fn post_height_changes() -> Option<(web_sys::ResizeObserver, Closure<dyn Fn(
             return;
         }
         last.set(height);
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"source".into(), &MESSAGE_SOURCE.into());
-        let _ = Reflect::set(&message, &"version".into(), &MESSAGE_VERSION.into());
-        let _ = Reflect::set(&message, &"height".into(), &height.into());
+        let Ok(message) = serde_wasm_bindgen::to_value(&HeightMessage::new(height)) else {
+            return;
+        };
         // Height is not private; "*" lets any host (and sandboxed, opaque-origin parents) size us.
         let _ = parent.post_message(&message, "*");
     });
-    let observer = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()).ok()?;
+    let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) else {
+        return;
+    };
     observer.observe(&body);
-    Some((observer, post))
+    let observing = SendWrapper::new((observer, post));
+    on_cleanup(move || observing.0.disconnect());
 }

@@ -1,6 +1,6 @@
 //! Filters, each option with the count of rows the reader would see after picking it.
 
-use super::app::use_explorer;
+use super::context::use_explorer;
 use crate::data::{
     Attribution, Basis, Category, Chain, Scope, SlugSet, Vector, Year, FIRST_YEAR, LAST_YEAR,
 };

@@ -1,7 +1,7 @@
 //! Every filtered incident: sortable, with sources, attribution confidence and who made it,
 //! and CSV/JSON downloads of exactly these rows.
 
-use super::app::use_explorer;
+use super::context::use_explorer;
 use super::rows::incidents;
 use crate::data::{Basis, Incident, Scope, SourceKind, Valuation};
 use crate::format;
@@ -10,20 +10,6 @@ use leptos::prelude::*;
 
 /// Rows shown at first and added per "Show more".
 const PAGE: usize = 50;
-
-fn sorted_rows(
-    indices: &[u32],
-    sort: crate::state::Sort,
-    limit: usize,
-    basis: Basis,
-) -> Vec<&'static Incident> {
-    let mut rows: Vec<&'static Incident> = indices
-        .iter()
-        .filter_map(|i| incidents().get(*i as usize))
-        .collect();
-    sort.top(&mut rows, limit, basis);
-    rows
-}
 
 /// "official", "victim"…: the kind of a source as a short tag beside its publisher.
 fn kind_tag(kind: SourceKind) -> &'static str {
@@ -138,7 +124,7 @@ pub fn IncidentTable() -> impl IntoView {
         let basis = basis.get();
         explorer
             .breakdown
-            .with(|b| sorted_rows(&b.rows, sort, limit, basis))
+            .with(|b| crate::query::sort::sorted_page(incidents(), &b.rows, sort, limit, basis))
     });
     // Keyed by basis too, so switching it redraws the loss cells.
     let rows_on_basis = move || {

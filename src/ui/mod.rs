@@ -1,17 +1,22 @@
-//! Leptos components (wasm only). Thin: they read memos of pure-layer results and turn user
-//! actions into new `ViewState`s; no arithmetic happens here.
+//! Leptos components (wasm only). Thin: they read memos of pure-layer results (every number
+//! and sentence comes from the layers above) and turn user actions into new `ViewState`s.
+//! `context` holds what components share; `browser` the browser facilities they use.
 
 mod app;
+mod browser;
 mod chart_export;
 mod chart_host;
-mod download;
+mod context;
+mod document;
 mod echarts;
 mod embed_dialog;
 mod embed_resize;
+mod figure;
 mod filter_panel;
 mod formatters;
 mod headline;
 mod incident_table;
+mod masthead;
 mod methodology;
 mod modal;
 mod notice;

@@ -1,6 +1,6 @@
 //! "Ignored: min=abc": what the link asked for that the page could not use. Dismissible.
 
-use super::app::use_explorer;
+use super::context::use_explorer;
 use leptos::prelude::*;
 
 #[component]

@@ -1,9 +1,9 @@
 //! Small pieces of the page: the empty state, links out of an embed, the theme switch, and the
 //! test-only panic trigger.
 
-use super::app::use_explorer;
+use super::context::use_explorer;
 use crate::query::Filters;
-use crate::state::{self, Theme};
+use crate::state::{links::explore_link, Theme};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -29,16 +29,9 @@ fn full_explorer_href() -> Memo<String> {
     let explorer = use_explorer();
     let location = use_location();
     Memo::new(move |_| {
-        let mut full = explorer.state.get();
-        full.embed = false;
-        full.controls = false;
-        let query = state::serialize(&full);
-        let path = location.pathname.get();
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        }
+        explorer
+            .state
+            .with(|s| explore_link(&location.pathname.get(), s))
     })
 }
 

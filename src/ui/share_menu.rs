@@ -1,50 +1,27 @@
 //! Share: copy link (with a visible fallback field), chart as PNG/SVG, data as CSV/JSON, and the
 //! embed code dialog. Every action degrades where a sandboxed frame blocks it.
 
-use super::app::{use_explorer, use_figure};
+use super::browser::{copy_to_clipboard, download_text, download_url, page_url};
 use super::chart_export::{render_image, ImageFormat};
-use super::download::{click_link, download_text};
+use super::context::{use_explorer, use_figure};
 use super::embed_dialog::EmbedDialog;
 use super::rows::incidents;
 use crate::charts::{Caption, Palette};
 use crate::export;
+use crate::state::links::share_link;
 use crate::summary::SOURCE_LINE;
-use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 
-/// `navigator.clipboard.writeText`; false when the API is missing or the write is refused.
-pub async fn copy_to_clipboard(text: String) -> bool {
-    let Some(window) = web_sys::window() else {
-        return false;
-    };
-    let clipboard = Reflect::get(&window.navigator(), &"clipboard".into()).unwrap_or_default();
-    if clipboard.is_undefined() || clipboard.is_null() {
-        return false;
-    }
-    let Ok(write) = Reflect::get(&clipboard, &"writeText".into()) else {
-        return false;
-    };
-    let Ok(write) = write.dyn_into::<Function>() else {
-        return false;
-    };
-    let Ok(promise) = write.call1(&clipboard, &text.into()) else {
-        return false;
-    };
-    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
-        .await
-        .is_ok()
-}
-
-/// The link to this view with its years written out ([`crate::state::ViewState::pinned`]).
-pub fn shareable_href(state: &crate::state::ViewState) -> String {
-    let (page, _) = super::embed_dialog::page_base();
-    let query = crate::state::serialize(&state.pinned());
-    if query.is_empty() {
-        page
+/// What the status line says after a download was asked for. A browser reports neither
+/// success nor a silent refusal (a sandboxed frame without `allow-downloads`), so a download
+/// is only ever "started".
+fn download_status(what: &str, asked: bool) -> String {
+    if asked {
+        format!("{what} download started. Nothing arriving? This page may be in a frame that blocks downloads: open the full explorer.")
     } else {
-        format!("{page}?{query}")
+        format!("{what} download is blocked here: open the full explorer.")
     }
 }
 
@@ -57,7 +34,9 @@ pub fn ShareMenu() -> impl IntoView {
     let embed_open = RwSignal::new(false);
 
     let copy_link = move |_| {
-        let href = explorer.state.with_untracked(shareable_href);
+        let href = explorer
+            .state
+            .with_untracked(|s| share_link(&page_url(), s));
         spawn_local(async move {
             if copy_to_clipboard(href.clone()).await {
                 fallback.set(None);
@@ -81,28 +60,16 @@ pub fn ShareMenu() -> impl IntoView {
             source: SOURCE_LINE,
         };
         let palette = Palette::for_theme(explorer.theme.get_untracked());
-        let (name, ok) = match format {
-            ImageFormat::Png => {
-                match render_image(&built.built, &caption, &palette, ImageFormat::Png) {
-                    Some(url) => ("PNG", click_link("crypto-heists.png", &url)),
-                    None => ("PNG", false),
-                }
+        match render_image(&built.built, &caption, &palette, format) {
+            Ok(image) => {
+                let asked = match format {
+                    ImageFormat::Png => download_url("crypto-heists.png", &image),
+                    ImageFormat::Svg => download_text("crypto-heists.svg", "image/svg+xml", &image),
+                };
+                status.set(download_status(format.name(), asked));
             }
-            ImageFormat::Svg => {
-                match render_image(&built.built, &caption, &palette, ImageFormat::Svg) {
-                    Some(svg) => (
-                        "SVG",
-                        download_text("crypto-heists.svg", "image/svg+xml", &svg),
-                    ),
-                    None => ("SVG", false),
-                }
-            }
-        };
-        status.set(if ok {
-            format!("{name} downloaded")
-        } else {
-            format!("{name} download is blocked here")
-        });
+            Err(why) => status.set(format!("The {} could not be drawn ({why}).", format.name())),
+        }
     };
     let data = move |json: bool| {
         let basis = explorer.state.with_untracked(|s| s.filters.basis);
@@ -112,7 +79,7 @@ pub fn ShareMenu() -> impl IntoView {
                 .filter_map(|i| incidents().get(*i as usize))
                 .collect()
         });
-        let ok = if json {
+        let asked = if json {
             download_text(
                 "crypto-heists.json",
                 "application/json",
@@ -125,14 +92,7 @@ pub fn ShareMenu() -> impl IntoView {
                 &export::to_csv(rows, basis),
             )
         };
-        status.set(
-            if ok {
-                "Data downloaded"
-            } else {
-                "Downloads are blocked here"
-            }
-            .into(),
-        );
+        status.set(download_status(if json { "JSON" } else { "CSV" }, asked));
     };
 
     view! {

@@ -1,6 +1,6 @@
 //! The list of views; the active one is marked with `aria-current`.
 
-use super::app::use_explorer;
+use super::context::use_explorer;
 use crate::state::View;
 use leptos::prelude::*;
 

@@ -1,7 +1,8 @@
-//! What a click on a chart element does: narrow the filters to the rows behind it.
+//! What a click on a chart element does to the view: narrow the filters to the rows behind it.
+//! The charts say which rows a mark stands for; this is the state change that follows.
 
+use super::ViewState;
 use crate::data::{Attribution, Category, SlugSet, Vector, Year};
-use crate::state::ViewState;
 use chrono::NaiveDate;
 
 /// Filters to add when a data point is clicked; `None` leaves a filter as it is.

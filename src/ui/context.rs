@@ -1,0 +1,137 @@
+//! What every component reads from context: the state and how to change it ([`Explorer`]),
+//! and the current chart with its words ([`Figure`]). Built once by the page.
+
+use super::browser;
+use super::chart_host::SharedChart;
+use super::rows::{incidents, index};
+use crate::charts::{self, ChartInput, Palette};
+use crate::data::{REPORTED_FIGURES, TIMELINE_EVENTS};
+use crate::query::Breakdown;
+use crate::state::{self, Parsed, Theme, ViewState};
+use crate::summary;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+use leptos_router::NavigateOptions;
+
+/// The current state and how to change it.
+#[derive(Clone, Copy)]
+pub struct Explorer {
+    pub parsed: Memo<Parsed>,
+    pub state: Memo<ViewState>,
+    pub breakdown: Memo<Breakdown>,
+    /// `(next state, replace)`: `replace` keeps typing in the search box from flooding history.
+    pub set_state: Callback<(ViewState, bool)>,
+    pub theme: Memo<Theme>,
+}
+
+impl Explorer {
+    pub fn update(&self, replace: bool, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.set_state.run((next, replace));
+    }
+}
+
+pub fn use_explorer() -> Explorer {
+    expect_context::<Explorer>()
+}
+
+/// The chart of the current view and its words, for the share menu, embed dialog and
+/// methodology panel.
+#[derive(Clone, Copy)]
+pub struct Figure {
+    pub chart: Memo<Option<SharedChart>>,
+    pub title: Memo<String>,
+    pub scope: Memo<String>,
+    pub summary: Memo<String>,
+}
+
+pub fn use_figure() -> Figure {
+    expect_context::<Figure>()
+}
+
+/// The URL is the state: reads it, and writes every change back as a history entry.
+pub fn provide_explorer() -> Explorer {
+    let location = use_location();
+    let navigate = use_navigate();
+    let parsed = Memo::new(move |_| state::parse(&location.search.get()));
+    let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
+    let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
+    let breakdown = Memo::new(move |_| filters.with(|f| Breakdown::compute_indexed(index(), f)));
+    let pathname = location.pathname;
+    let set_state = Callback::new(move |(next, replace): (ViewState, bool)| {
+        let url = state::links::view_link(&pathname.get_untracked(), &next);
+        navigate(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                replace,
+                scroll: false,
+                ..NavigateOptions::default()
+            },
+        );
+    });
+    // A reader who switches the system theme sees the page follow, unless the link chose one.
+    let prefers_dark = browser::prefers_dark_scheme();
+    let theme = Memo::new(move |_| {
+        state.with(|s| s.theme).unwrap_or(if prefers_dark.get() {
+            Theme::Dark
+        } else {
+            Theme::Light
+        })
+    });
+    let explorer = Explorer {
+        parsed,
+        state,
+        breakdown,
+        set_state,
+        theme,
+    };
+    provide_context(explorer);
+    explorer
+}
+
+/// The chart, its title, scope line and summary sentence for the current state.
+pub fn provide_figure(explorer: Explorer) -> Figure {
+    let Explorer {
+        state,
+        breakdown,
+        theme,
+        ..
+    } = explorer;
+    let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
+    let chart = Memo::new(move |_| {
+        let view = state.with(|s| s.view);
+        let (years, basis) = filters.with(|f| (f.years, f.basis));
+        breakdown.with(|b| {
+            charts::build(
+                view,
+                &ChartInput {
+                    breakdown: b,
+                    incidents: incidents(),
+                    figures: REPORTED_FIGURES,
+                    events: TIMELINE_EVENTS,
+                    years,
+                    basis,
+                    palette: Palette::for_theme(theme.get()),
+                },
+            )
+            .map(|built| SharedChart::new(built, view))
+        })
+    });
+    let summary =
+        Memo::new(move |_| filters.with(|f| breakdown.with(|b| summary::summary_sentence(f, b))));
+    let title = Memo::new(move |_| {
+        let view = state.with(|s| s.view);
+        filters.with(|f| breakdown.with(|b| summary::chart_title(view, f, b)))
+    });
+    let scope = Memo::new(move |_| filters.with(summary::scope_text));
+    let figure = Figure {
+        chart,
+        title,
+        scope,
+        summary,
+    };
+    provide_context(figure);
+    figure
+}

@@ -1,0 +1,73 @@
+//! The figure: the chart's title (the page's h1 in an embed), its scope line, the chart or the
+//! empty state, the summary sentence and the source line.
+
+use super::chart_host::ChartHost;
+use super::context::{use_explorer, use_figure};
+use super::page_parts::{EmptyState, ExploreLink, MethodologyLink};
+use crate::charts::Narrowing;
+use crate::state::View;
+use crate::summary;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChartFigure(
+    methodology_open: RwSignal<bool>,
+    /// Called once the chart is drawn or has failed (see [`ChartHost`]).
+    on_settled: Callback<()>,
+) -> impl IntoView {
+    let explorer = use_explorer();
+    let figure = use_figure();
+    let state = explorer.state;
+    let embed = Memo::new(move |_| state.with(|s| s.embed));
+    let empty = Memo::new(move |_| explorer.breakdown.with(|b| b.rows.is_empty()));
+    let is_table = Memo::new(move |_| state.with(|s| s.view == View::Table));
+    let on_narrow = Callback::new(move |narrowing: Narrowing| {
+        explorer
+            .set_state
+            .run((narrowing.apply(&state.get_untracked()), false));
+    });
+    let title = figure.title;
+    view! {
+        <figure class="figure" data-testid="figure">
+            // In an embed the chart title is the page's only heading, so it is the h1.
+            <Show
+                when=move || embed.get()
+                fallback=move || view! { <h2 class="chart-title" data-testid="chart-title">{move || title.get()}</h2> }
+            >
+                <h1 class="chart-title" data-testid="chart-title">{move || title.get()}</h1>
+            </Show>
+            <p class="chart-subtitle" data-testid="chart-scope">{move || figure.scope.get()}</p>
+            <Show when=move || empty.get()>
+                <EmptyState/>
+            </Show>
+            <Show when=move || !is_table.get() && !empty.get()>
+                <ChartHost chart=figure.chart description=figure.summary on_narrow=on_narrow on_settled=on_settled/>
+            </Show>
+            <p class="summary" data-testid="summary">{move || figure.summary.get()}</p>
+            <figcaption class="source-line" data-testid="source-line">
+                {summary::SOURCE_CREDIT}
+                " — see "
+                <Show
+                    when=move || embed.get()
+                    fallback=move || {
+                        view! {
+                            <button
+                                type="button"
+                                class="link-button"
+                                data-testid="source-methodology"
+                                on:click=move |_| methodology_open.set(true)
+                            >
+                                "Methodology"
+                            </button>
+                        }
+                    }
+                >
+                    <MethodologyLink/>
+                </Show>
+            </figcaption>
+            <Show when=move || embed.get()>
+                <ExploreLink/>
+            </Show>
+        </figure>
+    }
+}
