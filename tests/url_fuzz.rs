@@ -49,13 +49,3 @@ fn fuzz_round_trip_and_fixed_point() {
         parses_to_a_fixed_point(&raw)
     });
 }
-
-#[test]
-#[ignore = "long run: make fuzz"]
-fn a_100_kb_link_is_parsed_in_bounded_time() {
-    let raw = format!("q={}&{}", "%".repeat(50_000), "cat=defi&".repeat(6_000));
-    let started = Instant::now();
-    let parsed = crypto_heist_explorer::state::parse(&raw);
-    println!("100 KB link parsed in {:?}", started.elapsed());
-    assert!(!parsed.ignored.is_empty());
-}

@@ -93,12 +93,20 @@ mod properties {
 }
 
 #[test]
-fn a_100_kb_hostile_link_is_read_in_bounded_time_and_reported() {
+fn a_100_kb_hostile_link_is_read_only_up_to_the_limits_and_reported() {
+    use crypto_heist_explorer::state::url_codec::{MAX_PAIRS, MAX_QUERY_LEN};
     let raw = format!("q={}&{}", "%".repeat(50_000), "cat=defi&".repeat(6_000));
-    let started = std::time::Instant::now();
     let parsed = parse(&raw);
-    // Bounded work is what matters; the timing is printed, not asserted (CI machines vary).
-    println!("100 KB link parsed in {:?}", started.elapsed());
     assert!(parsed.ignored.iter().any(|i| i.reason.contains("too long")));
     assert!(parsed.ignored.iter().any(|i| i.key == "q"));
+    // Bounded work: nothing past the first MAX_QUERY_LEN bytes or MAX_PAIRS pairs is read, so
+    // the rest of the link cannot change the outcome. (Speed is measured by `make bench`.)
+    let mut longer = raw.clone();
+    longer.push_str(&"&view=table".repeat(5_000));
+    assert_eq!(parse(&longer).state, parsed.state);
+    let many: String = (0..MAX_PAIRS + 10)
+        .map(|i| if i < MAX_PAIRS { "cat=defi&" } else { "view=table&" })
+        .collect();
+    assert!(many.len() < MAX_QUERY_LEN);
+    assert_ne!(parse(&many).state.view, crypto_heist_explorer::state::View::Table);
 }

@@ -284,16 +284,48 @@ mod tests {
     }
 
     #[test]
-    fn loss_and_date_bounds_are_inclusive() {
-        let some = &INCIDENTS[INCIDENTS.len() / 2];
-        let filters = Filters {
+    fn loss_and_date_bounds_are_inclusive_and_exclude_what_is_outside() {
+        let some = INCIDENTS
+            .iter()
+            .filter(|r| r.scope == Scope::Theft && r.valuation == crate::data::Valuation::Market)
+            .nth(INCIDENTS.len() / 3)
+            .expect("a theft at market value");
+        let exactly = Filters {
             min_usd: Some(some.loss_usd),
             max_usd: Some(some.loss_usd),
             from: Some(some.date),
             to: Some(some.date),
             ..Filters::default()
         };
-        assert!(filters.apply(INCIDENTS).iter().any(|r| r.id == some.id));
+        let kept = exactly.apply(INCIDENTS);
+        assert!(kept.iter().any(|r| r.id == some.id));
+        assert!(kept
+            .iter()
+            .all(|r| r.loss_usd == some.loss_usd && r.date == some.date));
+        let day = chrono::Days::new(1);
+        for outside in [
+            Filters {
+                min_usd: Some(some.loss_usd + 1),
+                ..exactly.clone()
+            },
+            Filters {
+                max_usd: Some(some.loss_usd - 1),
+                ..exactly.clone()
+            },
+            Filters {
+                from: some.date.checked_add_days(day),
+                ..exactly.clone()
+            },
+            Filters {
+                to: some.date.checked_sub_days(day),
+                ..exactly.clone()
+            },
+        ] {
+            assert!(
+                !outside.apply(INCIDENTS).iter().any(|r| r.id == some.id),
+                "{outside:?}"
+            );
+        }
     }
 
     #[test]

@@ -228,12 +228,17 @@ fn attributions(
 /// Whole dollars, optionally with a `k`, `m` or `b` suffix (`1000000`, `1m`, `2.5b`); lower
 /// case. The one amount parser: the URL and the range inputs both use it.
 pub(crate) fn parse_amount(value: &str) -> Result<u64, String> {
+    // "$2.5m" and "1,000,000" are how people write amounts; the link accepts them too.
+    let value = value.strip_prefix('$').unwrap_or(value);
     let (number, scale) = match value.chars().last() {
         Some('k') => (&value[..value.len() - 1], 1e3),
         Some('m') => (&value[..value.len() - 1], 1e6),
         Some('b') => (&value[..value.len() - 1], 1e9),
         _ => (value, 1.0),
     };
+    let ungrouped = ungroup_thousands(number)
+        .ok_or("commas must separate groups of three digits (e.g. 1,000,000)")?;
+    let number = ungrouped.as_str();
     let plain = !number.is_empty()
         && number.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && number.bytes().filter(|b| *b == b'.').count() <= 1
@@ -249,6 +254,24 @@ pub(crate) fn parse_amount(value: &str) -> Result<u64, String> {
         return Err("out of range".into());
     }
     Ok(usd as u64)
+}
+
+/// `1,000,000` → `1000000`; `None` when commas are not thousands separators (`1,00`, `,5`).
+fn ungroup_thousands(number: &str) -> Option<String> {
+    if !number.contains(',') {
+        return Some(number.to_string());
+    }
+    let (whole, fraction) = match number.split_once('.') {
+        Some((whole, fraction)) => (whole, Some(fraction)),
+        None => (number, None),
+    };
+    let mut groups = whole.split(',');
+    let head = groups.next()?;
+    let grouped = (1..=3).contains(&head.len()) && groups.all(|g| g.len() == 3);
+    if !grouped || fraction.is_some_and(|f| f.contains(',')) {
+        return None;
+    }
+    Some(number.replace(',', ""))
 }
 
 /// A `YYYY-MM-DD` date within the covered years: the one date parser for the URL and the

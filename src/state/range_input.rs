@@ -67,12 +67,28 @@ mod tests {
             typed(Bound::MaxUsd, " 1B ").unwrap().max_usd,
             Some(1_000_000_000)
         );
-        assert_eq!(
-            typed(Bound::MinUsd, "1000000").unwrap().min_usd,
-            Some(1_000_000)
-        );
-        // What a digit filter used to turn into 5, 15 and 16 dollars is refused.
-        for bad in ["-5", "1.5", "1e6", "abc", "1,000"] {
+        for (text, usd) in [
+            ("1000000", 1_000_000),
+            ("1,000,000", 1_000_000),
+            ("$2.5m", 2_500_000),
+            ("1,500.5k", 1_500_500),
+        ] {
+            assert_eq!(
+                typed(Bound::MinUsd, text).unwrap().min_usd,
+                Some(usd),
+                "{text}"
+            );
+            assert_eq!(
+                parse(&format!("min={text}")).state.filters.min_usd,
+                Some(usd),
+                "the URL reads {text} the same way"
+            );
+        }
+        // What a digit filter used to turn into 5, 15 and 16 dollars is refused, as are commas
+        // that are not thousands separators.
+        for bad in [
+            "-5", "1.5", "1e6", "abc", "1,00", ",500", "1,0000", "1.000,5", "$",
+        ] {
             let err = typed(Bound::MinUsd, bad).unwrap_err();
             assert!(!err.is_empty(), "{bad}");
             assert!(

@@ -1,0 +1,114 @@
+// What a reader sees when a resource fails: the chart library missing or throwing, the wasm or
+// its bindings blocked, a download in a frame that may drop it. Each failure is said in place,
+// with a retry that works once the resource is back; the rest of the page stays usable.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, value } from "./harness.mjs";
+
+let browser, server, rows;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+  rows = await incidents();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const only2024 = () => rows.filter((r) => r.date.startsWith("2024"));
+const sum = (list) => list.reduce((s, r) => s + value(r), 0);
+
+test("ECharts blocked: the chart box says so, figures and table still work, and Try again draws the chart", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.route("**/echarts.min.js", (route) => route.abort());
+  await page.goto(`${server.url}?year=2024`);
+  const failed = page.locator("[data-testid=chart-failed]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /charting library \(echarts\.min\.js\) did not load/);
+  // The figures and the table do not need the chart library.
+  assert.equal(await kpi(page, "stolen"), String(sum(only2024())));
+  await page.waitForSelector("[data-testid=incident-table] tbody tr");
+  assert.ok((await page.innerText("[data-testid=summary]")).startsWith("In 2024"));
+  // The filters keep working without a chart.
+  await page.click("[data-testid=filter-attr-dprk] input");
+  await page.waitForURL(/attr=dprk/);
+  assert.equal(await failed.count(), 1);
+
+  await page.unroute("**/echarts.min.js");
+  await page.click("[data-testid=chart-retry]");
+  const series = await chartSeries(page);
+  assert.ok(series.length > 0);
+  assert.equal(await failed.count(), 0);
+  assert.deepEqual(problems.pageErrors, [], "page errors");
+  assert.deepEqual(await cspViolations(page), [], "CSP violations");
+  await context.close();
+});
+
+test("ECharts throwing in init: the reason is shown in place of the chart, with a retry", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.route("**/echarts.min.js", (route) =>
+    route.fulfill({
+      contentType: "text/javascript",
+      body: 'window.echarts = { init() { throw new Error("no canvas here"); } };',
+    }),
+  );
+  await page.goto(server.url);
+  const failed = page.locator("[data-testid=chart-failed]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /no canvas here/);
+  await page.click("[data-testid=chart-retry]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /no canvas here/, "still failing, still said");
+  assert.notEqual(await kpi(page, "stolen"), null);
+  assert.deepEqual(problems.pageErrors, [], "page errors");
+  await context.close();
+});
+
+for (const [what, pattern] of [
+  ["the wasm", "**/*_bg.wasm"],
+  ["the wasm bindings", /crypto-heist-explorer-[0-9a-f]+\.js$/],
+]) {
+  test(`${what} blocked: the page says the explorer could not start, links the data, and Try again starts it`, async () => {
+    const { page, problems, context } = await probedPage(browser);
+    await page.route(pattern, (route) => route.abort());
+    await page.goto(server.url);
+    const failed = page.locator("[data-testid=boot-failed]");
+    await failed.waitFor();
+    assert.ok(await page.locator("#boot").isHidden(), "the Loading… placeholder gives way");
+    assert.notEqual((await page.innerText("#boot-failed-reason")).trim(), "");
+    assert.equal(await page.getAttribute("[data-testid=boot-failed] a[href='data/incidents.csv']", "href"), "data/incidents.csv");
+    await page.unroute(pattern);
+    await Promise.all([page.waitForEvent("load"), page.click("[data-testid=boot-retry]")]);
+    await chartSeries(page);
+    assert.ok(await failed.isHidden());
+    assert.deepEqual(problems.pageErrors, [], "page errors");
+    assert.deepEqual(await cspViolations(page), [], "CSP violations");
+    await context.close();
+  });
+}
+
+test("a download in a sandboxed frame is reported as started, never as done", async () => {
+  const { page, context } = await probedPage(browser);
+  await page.goto(`${server.url}?year=2024`);
+  await chartSeries(page);
+  // A frame without allow-downloads drops the download silently; the page cannot know.
+  await page.evaluate((src) => {
+    const frame = document.createElement("iframe");
+    frame.setAttribute("sandbox", "allow-scripts allow-same-origin");
+    frame.style.width = "1100px";
+    frame.style.height = "900px";
+    frame.src = src;
+    frame.id = "sandboxed";
+    document.body.prepend(frame);
+  }, `${server.url}?year=2024`);
+  const frame = page.frameLocator("#sandboxed");
+  await frame.locator("[data-testid=chart][data-rendered]").waitFor();
+  for (const button of ["share-png", "download-csv"]) {
+    await frame.locator(`[data-testid=${button}]`).click();
+    const status = frame.locator("[data-testid=share-status]");
+    await status.filter({ hasText: "started" }).waitFor();
+    assert.doesNotMatch(await status.innerText(), /downloaded/);
+  }
+  await context.close();
+});
