@@ -5,7 +5,7 @@ use crypto_heist_explorer::charts::{self, ChartInput, Narrowing, Palette};
 use crypto_heist_explorer::data::{INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 use crypto_heist_explorer::query::{Breakdown, Filters};
 use crypto_heist_explorer::state::View;
-use crypto_heist_explorer::ui::{App, ChartHost, SharedChart};
+use crypto_heist_explorer::ui::{provide_explorer, App, ChartHost, FilterPanel, SharedChart};
 use js_sys::{Function, Reflect};
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -13,14 +13,16 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The runner's page serves only its own files: load our ECharts build and give charts a size.
+/// The runner's page serves only its own files: load the ECharts build we ship (bundled by
+/// scripts/build-echarts.mjs, which `make lint` and `make build` run first) and give charts a
+/// size.
 fn prepare_page() {
     let window = web_sys::window().unwrap();
     if Reflect::get(&window, &"echarts".into())
         .unwrap()
         .is_undefined()
     {
-        js_sys::eval(include_str!("../node_modules/echarts/dist/echarts.min.js")).unwrap();
+        js_sys::eval(include_str!("../target/echarts/echarts.min.js")).unwrap();
     }
     let document = window.document().unwrap();
     if document.get_element_by_id("test-style").is_none() {
@@ -166,4 +168,100 @@ async fn app_mounts_with_headline_numbers_and_chart() {
     until(|| rows() > 0).await;
     assert_eq!(rows(), INCIDENTS.len().min(50));
     drop(handle);
+}
+
+fn click(container: &web_sys::HtmlElement, selector: &str) {
+    container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .unchecked_into::<web_sys::HtmlElement>()
+        .click();
+}
+
+/// Types `text` into an input and commits it as a reader does (a `change` event).
+fn type_into(container: &web_sys::HtmlElement, selector: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = container
+        .query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .unchecked_into();
+    input.set_value(text);
+    input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn search() -> String {
+    web_sys::window().unwrap().location().search().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn filter_panel_clicks_and_typed_bounds_change_the_state_and_the_link() {
+    let window = web_sys::window().unwrap();
+    let history = window.history().unwrap();
+    let start = window.location().href().unwrap();
+    let base = start.split('?').next().unwrap().to_string();
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&base))
+        .unwrap();
+    let container = fresh_container();
+    let explorer = StoredValue::new_local(None);
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        view! {
+            <leptos_router::components::Router>
+                {move || {
+                    explorer.set_value(Some(provide_explorer()));
+                    view! { <FilterPanel compact=Signal::stored(false)/> }
+                }}
+            </leptos_router::components::Router>
+        }
+    });
+    let state = || explorer.get_value().unwrap().state.get_untracked();
+    leptos::task::tick().await;
+
+    click(&container, "[data-testid=filter-year-2024] input");
+    leptos::task::tick().await;
+    until(|| search().contains("year=2024")).await;
+    assert_eq!(
+        state().filters.years,
+        [crypto_heist_explorer::data::Year::Y2024]
+            .into_iter()
+            .collect()
+    );
+    let checked = container
+        .query_selector("[data-testid=filter-year-2024] input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<web_sys::HtmlInputElement>()
+        .checked();
+    assert!(checked, "the box shows the state");
+
+    type_into(&container, "[data-testid=filter-min]", "2.5m");
+    leptos::task::tick().await;
+    until(|| search().contains("min=2500000")).await;
+    assert_eq!(state().filters.min_usd, Some(2_500_000));
+
+    // Refused input: said at the input, and neither the state nor the link changes.
+    type_into(&container, "[data-testid=filter-min]", "-5");
+    leptos::task::tick().await;
+    let input = container
+        .query_selector("[data-testid=filter-min]")
+        .unwrap()
+        .unwrap();
+    until(|| input.get_attribute("aria-invalid").as_deref() == Some("true")).await;
+    assert_eq!(state().filters.min_usd, Some(2_500_000));
+    assert!(search().contains("min=2500000"));
+    let message = container
+        .query_selector("[data-testid=filter-min-error]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(message.contains("-5"), "{message}");
+
+    drop(handle);
+    history
+        .replace_state_with_url(&JsValue::NULL, "", Some(&start))
+        .unwrap();
 }

@@ -105,8 +105,17 @@ fn a_100_kb_hostile_link_is_read_only_up_to_the_limits_and_reported() {
     longer.push_str(&"&view=table".repeat(5_000));
     assert_eq!(parse(&longer).state, parsed.state);
     let many: String = (0..MAX_PAIRS + 10)
-        .map(|i| if i < MAX_PAIRS { "cat=defi&" } else { "view=table&" })
+        .map(|i| {
+            if i < MAX_PAIRS {
+                "cat=defi&"
+            } else {
+                "view=table&"
+            }
+        })
         .collect();
     assert!(many.len() < MAX_QUERY_LEN);
-    assert_ne!(parse(&many).state.view, crypto_heist_explorer::state::View::Table);
+    assert_ne!(
+        parse(&many).state.view,
+        crypto_heist_explorer::state::View::Table
+    );
 }

@@ -29,6 +29,8 @@ mod view_tabs;
 
 pub use app::App;
 pub use chart_host::{ChartHost, SharedChart};
+pub use context::{provide_explorer, use_explorer, Explorer};
+pub use filter_panel::FilterPanel;
 
 /// Entry point from `main`: panics show a readable panel, then the app mounts.
 pub fn start() {
