@@ -2,7 +2,7 @@
 //! download can be checked against the source data line by line) plus the basis the reader
 //! chose and what each row counts for on it.
 
-use crate::data::validate::INCIDENTS_HEADER;
+use crate::data::INCIDENTS_HEADER;
 use crate::data::{Basis, Incident, Slug};
 
 /// Appended after the `incidents.csv` columns.

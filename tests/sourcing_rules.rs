@@ -48,6 +48,19 @@ fn a_well_sourced_row_passes() {
 }
 
 #[test]
+fn files_saved_with_a_byte_order_mark_read_the_same() {
+    let src = sources(&[
+        (A, "DMM Bitcoin", "victim", "date;amount"),
+        (B, "FBI", "official", "attribution"),
+    ]);
+    let rows = incident(60_000_000, "", "dprk_confirmed", &[A, B]);
+    assert_eq!(
+        problems(&format!("\u{feff}{rows}"), &format!("\u{feff}{src}")),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
 fn rule_every_incident_has_a_source_for_its_date_and_its_amount() {
     let src = sources(&[(A, "The Block", "press", "amount")]);
     assert_eq!(

@@ -1,5 +1,6 @@
-//! A small RFC 4180 reader that remembers on which line each record starts, so a bad row is
-//! reported as `file:LINE`. Included by `build.rs` as well as the crate.
+//! CSV text → records that remember on which line each starts, so a bad row is reported as
+//! `file:LINE`. A thin layer over the `csv` crate (which also drops a UTF-8 byte-order mark, as
+//! spreadsheet exports write one); included by `build.rs` as well as the crate.
 
 /// One CSV record and the 1-based line it starts on.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,84 +16,37 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-/// Splits `text` into records. Quoted fields may contain commas, doubled quotes and newlines.
-/// Blank lines are skipped.
+/// Splits `text` into records. Quoted fields may contain commas, doubled quotes and newlines;
+/// blank lines are skipped; records may differ in length (the validator says which is wrong).
 pub fn read_records(text: &str) -> Result<Vec<Record>, SyntaxError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // Lines from byte offsets: the crate's own line counter does not count CRLF line ends, and
+    // a record's position is where the reader began, before any blank lines ahead of it.
+    let bytes = text.as_bytes();
+    let line_at = |position: Option<&csv::Position>| {
+        let mut start = position.map_or(0, |p| p.byte() as usize).min(bytes.len());
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        bytes[..start].iter().filter(|b| **b == b'\n').count() + 1
+    };
     let mut records = Vec::new();
-    let mut fields: Vec<String> = Vec::new();
-    let mut field = String::new();
-    let mut line = 1;
-    let mut record_line = 1;
-    let mut in_quotes = false;
-    let mut quoted_field = false;
-    let mut chars = text.chars().peekable();
-
-    while let Some(c) = chars.next() {
-        if in_quotes {
-            match c {
-                '"' if chars.peek() == Some(&'"') => {
-                    chars.next();
-                    field.push('"');
-                }
-                '"' => in_quotes = false,
-                '\n' => {
-                    line += 1;
-                    field.push('\n');
-                }
-                _ => field.push(c),
-            }
+    for result in reader.records() {
+        let record = result.map_err(|e| SyntaxError {
+            line: line_at(e.position()),
+            message: e.to_string(),
+        })?;
+        let line = line_at(record.position());
+        let fields: Vec<String> = record.iter().map(str::to_string).collect();
+        if fields.len() == 1 && fields[0].is_empty() {
             continue;
         }
-        match c {
-            '"' if field.is_empty() && !quoted_field => {
-                in_quotes = true;
-                quoted_field = true;
-            }
-            '"' => {
-                return Err(SyntaxError {
-                    line,
-                    message: "stray quote inside an unquoted field".into(),
-                })
-            }
-            ',' => {
-                fields.push(std::mem::take(&mut field));
-                quoted_field = false;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' => {
-                fields.push(std::mem::take(&mut field));
-                quoted_field = false;
-                push_record(&mut records, record_line, std::mem::take(&mut fields));
-                line += 1;
-                record_line = line;
-            }
-            _ if quoted_field => {
-                return Err(SyntaxError {
-                    line,
-                    message: format!("unexpected {c:?} after a closing quote"),
-                })
-            }
-            _ => field.push(c),
-        }
-    }
-    if in_quotes {
-        return Err(SyntaxError {
-            line: record_line,
-            message: "quoted field is never closed".into(),
-        });
-    }
-    if !field.is_empty() || !fields.is_empty() || quoted_field {
-        fields.push(field);
-        push_record(&mut records, record_line, fields);
-    }
-    Ok(records)
-}
-
-fn push_record(records: &mut Vec<Record>, line: usize, fields: Vec<String>) {
-    let blank = fields.len() == 1 && fields[0].is_empty();
-    if !blank {
         records.push(Record { line, fields });
     }
+    Ok(records)
 }
 
 #[cfg(test)]
@@ -111,10 +65,12 @@ mod tests {
     }
 
     #[test]
-    fn unclosed_quote_is_reported_with_its_line() {
-        let err = read_records("a,b\nc,\"open\n").unwrap_err();
-        assert_eq!(err.line, 2);
-        assert!(err.message.contains("never closed"));
+    fn an_unclosed_quote_swallows_the_rest_into_one_short_record() {
+        // The validator then reports the record's field count at the line the quote opened.
+        let records = read_records("a,b,c\nc,\"open,x\nd,e,f\n").unwrap();
+        assert_eq!(records.len(), 2);
+        assert_eq!(records[1].line, 2);
+        assert_eq!(records[1].fields.len(), 2);
     }
 
     #[test]
@@ -123,5 +79,11 @@ mod tests {
         assert_eq!(records.len(), 2);
         assert_eq!(records[1].line, 3);
         assert_eq!(records[1].fields, vec!["c", "d"]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_header() {
+        let records = read_records("\u{feff}id,date\nx,2024-01-01\n").unwrap();
+        assert_eq!(records[0].fields, vec!["id", "date"]);
     }
 }

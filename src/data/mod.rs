@@ -1,11 +1,16 @@
 //! Typed rows, their validation, and the compiled-in dataset.
 
+// Reading and checking the CSVs happens at build time and in the host tests; the app ships
+// the compiled rows and none of this.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod csv_reader;
 pub mod dataset;
 pub mod dates;
 pub mod schema;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod sourcing;
 pub mod synthetic;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod validate;
 pub mod years;
 

@@ -269,6 +269,27 @@ pub struct Source {
     pub note: Cow<'static, str>,
 }
 
+/// The columns of `data/incidents.csv`, in order: a public interface (columns are only ever
+/// appended), shared by the validator and the CSV export.
+pub const INCIDENTS_HEADER: &[&str] = &[
+    "id",
+    "date",
+    "name",
+    "category",
+    "chains",
+    "loss_usd",
+    "recovered_usd",
+    "vector",
+    "attribution",
+    "attribution_by",
+    "source_url",
+    "note",
+    "valuation",
+    "realised_usd",
+    "disputed_by",
+    "scope",
+];
+
 /// Common interface of the slug enums, so sets, parsers and filter lists are written once.
 pub trait Slug: Copy + Eq + 'static {
     const ALL: &'static [Self];
@@ -280,6 +301,11 @@ pub trait Slug: Copy + Eq + 'static {
 
 macro_rules! impl_slug {
     ($($name:ident),+) => {$(
+        // A `SlugSet` is a 64-bit mask: a 65th value would alias the first, so it fails the build.
+        const _: () = assert!(
+            $name::ALL.len() <= 64,
+            concat!(stringify!($name), " has more than 64 values; SlugSet cannot hold it")
+        );
         impl Slug for $name {
             const ALL: &'static [Self] = $name::ALL;
             fn slug(self) -> &'static str { $name::slug(self) }

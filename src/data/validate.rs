@@ -8,24 +8,6 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-pub const INCIDENTS_HEADER: &[&str] = &[
-    "id",
-    "date",
-    "name",
-    "category",
-    "chains",
-    "loss_usd",
-    "recovered_usd",
-    "vector",
-    "attribution",
-    "attribution_by",
-    "source_url",
-    "note",
-    "valuation",
-    "realised_usd",
-    "disputed_by",
-    "scope",
-];
 pub const AGGREGATES_HEADER: &[&str] = &["source", "year", "metric", "value", "url", "note"];
 pub const EVENTS_HEADER: &[&str] = &["date", "label", "url", "key"];
 

@@ -206,7 +206,6 @@ pub struct Breakdown {
     pub rows: Vec<u32>,
     pub total: Split,
     pub by_year: [Split; YEARS],
-    pub confirmed_by_year: [Tally; YEARS],
     pub monthly: [[Split; 12]; YEARS],
     pub daily: [[Split; DAYS]; YEARS],
     pub sizes: [[Split; 4]; YEARS],
@@ -228,7 +227,6 @@ impl Breakdown {
             rows: Vec::new(),
             total: Split::default(),
             by_year: Default::default(),
-            confirmed_by_year: Default::default(),
             monthly: Default::default(),
             daily: [[Split::default(); DAYS]; YEARS],
             sizes: Default::default(),
@@ -236,7 +234,6 @@ impl Breakdown {
             vectors: Default::default(),
             facet_counts: FacetCounts::default(),
         };
-        let confirmed = Attribution::DprkConfirmed.index() as u8;
         let values = index.values(filters.basis);
         for (index, ((key, text), &usd)) in
             index.keys.iter().zip(&index.texts).zip(values).enumerate()
@@ -250,9 +247,6 @@ impl Breakdown {
             let y = usize::from(key.year);
             b.total.add(key, usd);
             b.by_year[y].add(key, usd);
-            if key.attribution == confirmed {
-                b.confirmed_by_year[y].add(usd);
-            }
             b.monthly[y][usize::from(key.month0)].add(key, usd);
             b.daily[y][key.ordinal0()].add(key, usd);
             b.sizes[y][SizeBucket::of(usd) as usize].add(key, usd);
