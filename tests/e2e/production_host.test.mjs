@@ -139,6 +139,8 @@ test("a missing file is a 404; nothing outside dist/, no dot-files, no directory
     assert.doesNotMatch(await res.text(), /root:|\[package\]/, path);
   }
   assert.equal((await get(`${root.url}%E0%A4%A`)).status, 400, "a broken escape is a clean 400");
+  const long = await get(`${root.url}?q=${"a".repeat(20_000)}`);
+  assert.equal(long.status, 200, "a 20,000-character link reaches the page, which drops what it cannot use");
 });
 
 test("under /explorer/ the same rules hold, /explorer redirects there and nothing else is served", async () => {
