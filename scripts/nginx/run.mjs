@@ -6,6 +6,7 @@
 // killed when this Node process exits or dies (SIGKILL included, via setpriv --pdeathsig).
 //
 //   node scripts/nginx/run.mjs [dir] [port] [prefix]   (defaults: dist, $PORT or 8080, /)
+//   node scripts/nginx/run.mjs --check                 (nginx -t on that config)
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, connect } from "node:net";
@@ -179,7 +180,22 @@ export async function serveNginx(dir = "dist", prefix = "/", { port = 0 } = {}) 
   };
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+/** `nginx -t` on the config serveNginx generates: the module loads, the shipped files parse. */
+export function checkConfig(dir = "dist", prefix = "/explorer/") {
+  const tmp = mkdtempSync(join(tmpdir(), "heist-nginx-"));
+  try {
+    writeFileSync(join(tmp, "nginx.conf"), nginxConf({ dir, prefix, port: 8080, tmp }));
+    const { status, stderr, error } = spawnSync(NGINX, ["-t", "-p", tmp, "-e", join(tmp, "error.log"), "-c", join(tmp, "nginx.conf")], { encoding: "utf8" });
+    if (error || status !== 0) throw new Error(`nginx -t failed:\n${error?.message ?? stderr}`);
+    return stderr.trim();
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url) && process.argv[2] === "--check") {
+  console.log(checkConfig());
+} else if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? "dist";
   const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
   const server = await serveNginx(dir, process.argv[4] ?? "/", { port });
