@@ -6,10 +6,9 @@
 import { readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { COMPRESSIBLE } from "./serve.mjs";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
 
-/** The same list as scripts/serve.mjs and the nginx config's compressible types. */
-export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
 
 function* files(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -29,7 +29,8 @@ const TYPES = {
   ".md": "text/markdown; charset=utf-8",
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
+/** What is sent compressed; the build precompresses the same (scripts/precompress.mjs). */
+export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
 
 /** The page's Content-Security-Policy, read from index.html's <meta http-equiv>, its one source
  * (the nginx config repeats it; the E2E suite checks they are equal). */

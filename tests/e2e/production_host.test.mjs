@@ -9,10 +9,9 @@ import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative, extname, basename } from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { serve, launch, probedPage, chartSeries, ROOT, DIST } from "./harness.mjs";
-import { serve as serveNode, CSP as NODE_CSP } from "../../scripts/serve.mjs";
-import { HTTP_CONF } from "../../scripts/nginx/run.mjs";
+import { serve as serveNode, CSP as NODE_CSP, COMPRESSIBLE } from "../../scripts/serve.mjs";
+import { HTTP_CONF, LOCATION_CONF, nginxTest } from "../../scripts/nginx/run.mjs";
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
 const YEAR = "public, max-age=31536000, immutable";
 const REVALIDATE = "public, max-age=300, must-revalidate";
 const BR = { "accept-encoding": "gzip, deflate, br" };
@@ -120,7 +119,7 @@ test("HTML carries the page's own CSP as a header, byte for byte; the page may b
   assert.doesNotMatch(pageCsp, /frame-ancestors/);
   const js = await get(`${root.url}embed.js`, BR);
   assert.equal(js.headers.get("content-security-policy"), null, "only documents carry it");
-  // The one source is index.html's <meta>: the shipped nginx config and serve.mjs repeat it.
+  // The one source is index.html's <meta>: serve.mjs reads it, the nginx config repeats it.
   assert.ok((await readFile(HTTP_CONF, "utf8")).includes(`"${pageCsp}"`), "scripts/nginx/heist-explorer.http.conf");
   assert.equal(NODE_CSP, pageCsp, "scripts/serve.mjs");
   const source = (await readFile(join(ROOT, "index.html"), "utf8")).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
@@ -220,5 +219,29 @@ test("`make serve`'s Node host (scripts/serve.mjs) answers as the nginx config d
     }
   } finally {
     node.close();
+  }
+});
+
+test("the example server block a newsroom adapts is a valid nginx config with the shipped files", async () => {
+  const { mkdtemp, writeFile, mkdir, copyFile, rm } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { execFileSync } = await import("node:child_process");
+  const tmp = await mkdtemp(join(tmpdir(), "heist-example-"));
+  try {
+    // Its certificate paths point at a throwaway certificate; everything else is as shipped.
+    execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=news.example.org",
+      "-keyout", join(tmp, "key.pem"), "-out", join(tmp, "cert.pem")], { stdio: "ignore" });
+    const example = (await readFile(join(ROOT, "scripts", "nginx", "example-server.conf"), "utf8"))
+      .replace("/etc/letsencrypt/live/news.example.org/fullchain.pem", join(tmp, "cert.pem"))
+      .replace("/etc/letsencrypt/live/news.example.org/privkey.pem", join(tmp, "key.pem"));
+    assert.match(example, /include snippets\/heist-explorer\.location\.conf;/);
+    await mkdir(join(tmp, "snippets"));
+    await copyFile(LOCATION_CONF, join(tmp, "snippets", "heist-explorer.location.conf"));
+    await writeFile(join(tmp, "example-server.conf"), example);
+    // As on Debian: the http part from conf.d, the server block from sites-enabled.
+    const result = nginxTest(tmp, `include ${HTTP_CONF};\n  include ${join(tmp, "example-server.conf")};`);
+    assert.match(result, /test is successful/);
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
   }
 });
