@@ -110,12 +110,13 @@ fi
 #    own nginx service on port 80; the tests run a private nginx on a free loopback port.
 NGINX_VERSION=1.22.1
 NGINX_MODULES=/usr/lib/nginx/modules
+nginx_bin=/usr/sbin/nginx   # Debian's; not in a normal user's PATH
 if [[ $want_browser -eq 1 ]]; then
   if [[ ! -x /usr/bin/chromium ]] || [[ ! -x /usr/bin/chromedriver ]]; then
     say "installing Debian chromium + chromium-driver"
     apt_install chromium chromium-driver
   fi
-  if ! command -v nginx >/dev/null || [[ ! -e $NGINX_MODULES/ngx_http_brotli_static_module.so ]] \
+  if [[ ! -x $nginx_bin ]] || [[ ! -e $NGINX_MODULES/ngx_http_brotli_static_module.so ]] \
       || [[ ! -e $NGINX_MODULES/ngx_http_brotli_filter_module.so ]]; then
     say "installing Debian nginx + brotli modules"
     apt_install nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter
@@ -132,7 +133,7 @@ binaryen_version=$(node -p 'require("./package-lock.json").packages["node_module
   expect wasm-bindgen "$(wasm-bindgen --version)" "wasm-bindgen $lock_version"
   expect trunk "$(trunk --version)" "trunk $TRUNK_VERSION"
   if [[ $want_browser -eq 1 ]]; then
-    expect nginx "$(nginx -v 2>&1)" "nginx version: nginx/$NGINX_VERSION"
+    expect "$nginx_bin" "$("$nginx_bin" -v 2>&1)" "nginx version: nginx/$NGINX_VERSION"
     # The module loads and the shipped config parses (nginx -t on the config the tests generate).
     node scripts/nginx/run.mjs --check >/dev/null || die "nginx rejects scripts/nginx/*.conf (node scripts/nginx/run.mjs --check)"
   fi

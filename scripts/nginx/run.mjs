@@ -17,7 +17,8 @@ import { fileURLToPath } from "node:url";
 const HERE = fileURLToPath(new URL(".", import.meta.url));
 export const HTTP_CONF = join(HERE, "heist-explorer.http.conf");
 export const LOCATION_CONF = join(HERE, "heist-explorer.location.conf");
-const NGINX = process.env.NGINX ?? "nginx";
+// Debian installs it in /usr/sbin, which is not in a normal user's PATH.
+const NGINX = process.env.NGINX ?? (existsSync("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx");
 
 /** Where this nginx keeps its dynamic modules (Debian: /usr/lib/nginx/modules); throws a clear
  * error if there is no nginx. */
@@ -70,17 +71,22 @@ http {
 `;
 }
 
-const running = new Set();
+/** Running nginx processes and their temp directories. */
+const running = new Map();
 let exitHooks = false;
+function killAll() {
+  for (const [child, tmp] of running) {
+    child.kill("SIGKILL");
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
 function killAllOnExit() {
   if (exitHooks) return;
   exitHooks = true;
-  process.on("exit", () => {
-    for (const child of running) child.kill("SIGKILL");
-  });
+  process.on("exit", killAll);
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
     process.once(signal, () => {
-      for (const child of running) child.kill("SIGKILL");
+      killAll();
       process.kill(process.pid, signal);
     });
   }
@@ -120,7 +126,7 @@ async function start(dir, prefix, port) {
     : [NGINX, args];
   const child = spawn(cmd, argv, { stdio: ["ignore", "ignore", stderr] });
   closeSync(stderr);
-  running.add(child);
+  running.set(child, tmp);
   let exitCode = null;
   const exited = new Promise((done) => {
     const finish = (code) => {
