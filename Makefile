@@ -6,7 +6,7 @@ ENV := source .tools/env.sh &&
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve build test lint unit-tests wasm-tests e2e bench fuzz crosscheck bootstrap clean
+.PHONY: serve serve-nginx build test lint unit-tests wasm-tests e2e bench fuzz crosscheck bootstrap clean
 
 bootstrap:
 	./bootstrap.sh
@@ -17,10 +17,17 @@ build: bootstrap
 	@echo "dist/ is ready: copy it to any static host, at any path."
 
 ## Build, then serve dist/ at http://127.0.0.1:$(PORT)/ as a production host would (brotli/gzip,
-## CORS, cache and CSP headers: scripts/serve.mjs, the same server the E2E tests use).
+## CORS, cache and CSP headers) with scripts/serve.mjs: plain Node, no system package needed. The
+## E2E suite checks that it answers as the production nginx config (scripts/nginx/) does.
 serve: build
 	@echo "Serving Crypto Heist Explorer at http://127.0.0.1:$(PORT)/  (Ctrl-C to stop)"
 	node scripts/serve.mjs dist $(PORT)
+
+## The same with nginx and the shipped config, as the E2E suite serves it (nginx comes with
+## ./bootstrap.sh --browser).
+serve-nginx: build
+	./bootstrap.sh --browser
+	node scripts/nginx/run.mjs dist $(PORT)
 
 ## Everything CI checks. Host unit tests run last so the output ends with cargo's summary.
 test:
@@ -42,10 +49,11 @@ lint:
 wasm-tests:
 	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser
 
-## The E2E tests drive dist/ plus a second build with the test-only panic trigger.
+## The E2E tests drive dist/ plus a second build with the test-only panic trigger, both served
+## by nginx with the shipped production config (scripts/nginx/).
 e2e:
 	$(ENV) trunk build --release --offline --public-url ./ --features panic-trigger --dist target/test-dist-panic
-	node --test --test-concurrency=1 tests/e2e/
+	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 unit-tests:
 	$(ENV) cargo test

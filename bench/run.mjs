@@ -8,7 +8,10 @@ import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } f
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
-import { serve, launch, ROOT, DIST } from "../tests/e2e/harness.mjs";
+import { launch, ROOT, DIST } from "../tests/e2e/harness.mjs";
+// The Node host (compresses on the fly at the same levels as the build's .br/.gz files), so the
+// bare ECharts baseline pages, which have no precompressed files, are served like the app.
+import { serve } from "../scripts/serve.mjs";
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 9);
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 120);

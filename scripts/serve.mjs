@@ -1,5 +1,7 @@
-// The static host for dist/ that `make serve`, the E2E tests and the benchmarks share. It answers
-// as the README asks a production host to: brotli or gzip by Accept-Encoding, the right MIME
+// The static host for dist/ that `make serve` and the benchmarks use: plain Node, so it needs no
+// system package. The production config is nginx's (scripts/nginx/), which the E2E suite runs
+// against; this host answers as that config does (tests/e2e/production_host.test.mjs compares
+// them file by file): brotli or gzip by Accept-Encoding, the right MIME
 // types (application/wasm for streaming compilation), long-lived caching for content-hashed files
 // and a short one for the rest, `Access-Control-Allow-Origin: *` (a sandboxed embed has an opaque
 // origin and fetches our scripts and wasm cross-origin), the page's Content-Security-Policy as a
@@ -7,6 +9,7 @@
 //
 //   node scripts/serve.mjs [dir] [port]     (defaults: dist, $PORT or 8080; loopback only)
 import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { join, normalize, extname, resolve, basename } from "node:path";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
@@ -26,11 +29,13 @@ const TYPES = {
   ".md": "text/markdown; charset=utf-8",
 };
 
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
+/** What is sent compressed; the build precompresses the same (scripts/precompress.mjs). */
+export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".svg", ".json", ".csv", ".md"]);
 
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+/** The page's Content-Security-Policy, read from index.html's <meta http-equiv>, its one source
+ * (the nginx config repeats it; the E2E suite checks they are equal). */
+export const CSP = readFileSync(new URL("../index.html", import.meta.url), "utf8")
+  .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
 
 /** trunk names its outputs `name-<16 hex>.ext` (the wasm `name-<16 hex>_bg.wasm`); those never
  * change, so they may be cached for a year. Everything else (index.html, echarts.min.js,
@@ -59,6 +64,11 @@ export async function serve(dir, prefix = "/", { compress = true, port = 0 } = {
       return;
     }
     if (rel.endsWith("/")) rel += "index.html";
+    if (rel.split("/").some((part) => part.startsWith("."))) {
+      // Dot-names (trunk's .trunk-lock, `..`) are not part of the site, as in the nginx config.
+      res.writeHead(404).end("not found");
+      return;
+    }
     const file = normalize(join(root, rel));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();

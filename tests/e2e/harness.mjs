@@ -1,19 +1,26 @@
-// Shared E2E plumbing: a static server for dist/ (optionally under a sub-path), headless
-// Debian Chromium via playwright-core, and page probes that collect console errors and CSP
-// violations.
+// Shared E2E plumbing: dist/ served by nginx with the shipped production config (optionally
+// under a sub-path), headless Debian Chromium via playwright-core, and page probes that collect
+// console errors and CSP violations.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serve as serveStatic } from "../../scripts/serve.mjs";
+import { serveNginx } from "../../scripts/nginx/run.mjs";
 import { chromium } from "playwright-core";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const DIST = join(ROOT, "dist");
 
-/** Serves `dir` (default `dist/`) at `prefix` with the project's own host, the one
- * `make serve` runs: compression, CORS, cache headers and the CSP header included. */
+/** Serves `dir` (default `dist/`) at `prefix` ("/" or "/sub/path/") with nginx and the config
+ * we ship (scripts/nginx/): the build's precompressed brotli/gzip files, CORS, cache headers and
+ * the CSP header, exactly as a newsroom's server sends them. Resolves to `{ url, origin, close }`;
+ * `close()` stops nginx (it is also killed when the test process ends). `options.port` picks a
+ * port (default: a free one). nginx only serves the build's own .br/.gz files, so there is no
+ * `compress: false` here: scripts/serve.mjs, which compresses on the fly, has that switch. */
 export async function serve(dir = DIST, prefix = "/", options = {}) {
-  return serveStatic(dir, prefix, options);
+  if (options.compress === false) {
+    throw new Error("the nginx host always serves the build's precompressed files; use scripts/serve.mjs for { compress: false }");
+  }
+  return serveNginx(dir, prefix, { port: options.port ?? 0 });
 }
 
 export async function launch() {
