@@ -33,7 +33,15 @@ RUST_WEB_VERSION=1.96.0
 export RUSTUP_AUTO_INSTALL=0
 has_wasm_std() { [[ -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/wasm32-unknown-unknown" ]]; }
 route=""
-if command -v rustc >/dev/null && has_wasm_std; then
+# HEIST_ROUTE=B takes route B even where route A would work: how route B is exercised on a
+# machine that has rustup (README, "Route B").
+if [[ "${HEIST_ROUTE:-}" == B ]]; then
+  route=B
+  if [[ ! -x /usr/bin/rustc || ! -d /usr/lib/rustlib/src/rust/library || ! -e /usr/bin/rust-lld ]]; then
+    say "route B asked for; installing Debian's rustc-web + std sources"
+    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+  fi
+elif command -v rustc >/dev/null && has_wasm_std; then
   route=A
 elif command -v rustup >/dev/null && timeout 300 rustup toolchain install "$RUST_VERSION" --profile minimal \
     --component rustfmt,clippy --target wasm32-unknown-unknown >/dev/null 2>&1 && has_wasm_std; then
