@@ -3,6 +3,8 @@
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 ENV := source .tools/env.sh &&
+# wasm32 builds go through `wasm` (defined in .tools/env.sh): route B builds std for them.
+WENV := $(ENV) wasm
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
@@ -13,7 +15,7 @@ bootstrap:
 
 ## Release build into dist/: static files only, relative URLs, works under any sub-path.
 build: bootstrap
-	$(ENV) trunk build --release --offline --public-url ./
+	$(WENV) trunk build --release --offline --public-url ./
 	@echo "dist/ is ready: copy it to any static host, at any path."
 
 ## Build, then serve dist/ at http://127.0.0.1:$(PORT)/ as a production host would (brotli/gzip,
@@ -43,16 +45,16 @@ lint:
 	node scripts/build-echarts.mjs
 	$(ENV) cargo fmt --all --check
 	$(ENV) cargo clippy --all-targets -- -D warnings
-	$(ENV) cargo clippy --all-targets $(WASM) -- -D warnings
-	$(ENV) cargo clippy --all-targets $(WASM) --all-features -- -D warnings
+	$(WENV) cargo clippy --all-targets $(WASM) -- -D warnings
+	$(WENV) cargo clippy --all-targets $(WASM) --all-features -- -D warnings
 
 wasm-tests:
-	$(ENV) CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser
+	$(WENV) env CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser
 
 ## The E2E tests drive dist/ plus a second build with the test-only panic trigger, both served
 ## by nginx with the shipped production config (scripts/nginx/).
 e2e:
-	$(ENV) trunk build --release --offline --public-url ./ --features panic-trigger --dist target/test-dist-panic
+	$(WENV) trunk build --release --offline --public-url ./ --features panic-trigger --dist target/test-dist-panic
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 unit-tests:
@@ -71,7 +73,7 @@ crosscheck:
 ## synthetic 10k/100k rows from a separate feature build), native throughput, Lighthouse.
 bench: build
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
-	$(ENV) trunk build --release --offline --public-url ./ --features synthetic --dist target/bench/dist-synthetic
+	$(WENV) trunk build --release --offline --public-url ./ --features synthetic --dist target/bench/dist-synthetic
 	$(ENV) node bench/run.mjs
 
 clean:

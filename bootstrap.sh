@@ -37,9 +37,9 @@ route=""
 # machine that has rustup (README, "Route B").
 if [[ "${HEIST_ROUTE:-}" == B ]]; then
   route=B
-  if [[ ! -x /usr/bin/rustc || ! -d /usr/lib/rustlib/src/rust/library || ! -e /usr/bin/rust-lld ]]; then
+  if [[ ! -x /usr/bin/rustc || ! -d /usr/lib/rustlib/src/rust/library || ! -e /usr/bin/rust-lld || ! -x /usr/bin/cargo-clippy || ! -x /usr/bin/cargo-fmt ]]; then
     say "route B asked for; installing Debian's rustc-web + std sources"
-    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy rustfmt-web
   fi
 elif command -v rustc >/dev/null && has_wasm_std; then
   route=A
@@ -48,24 +48,29 @@ elif command -v rustup >/dev/null && timeout 300 rustup toolchain install "$RUST
   route=A
 else
   route=B
-  if [[ ! -x /usr/bin/rustc || ! -d /usr/lib/rustlib/src/rust/library || ! -e /usr/bin/rust-lld ]]; then
+  if [[ ! -x /usr/bin/rustc || ! -d /usr/lib/rustlib/src/rust/library || ! -e /usr/bin/rust-lld || ! -x /usr/bin/cargo-clippy || ! -x /usr/bin/cargo-fmt ]]; then
     say "no wasm32 std from rustup; installing Debian's rustc-web + std sources (route B)"
-    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22
+    apt_install rustc-web cargo-web rust-web-src rust-web-llvm lld-22 rust-web-clippy rustfmt-web
   fi
 fi
 if [[ $route == A ]]; then
   cat > .tools/env.sh <<ENV
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:\$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
+# Runs a wasm32 build command (the Makefile prefixes trunk and every --target wasm32 cargo call).
+wasm() { "\$@"; }
 ENV
 else
   # /usr/bin before rustup's proxies so they do not shadow Debian's 1.96 (node_modules/.bin
-  # first: Debian's binaryen would put its wasm-opt v108 in /usr/bin); build std for wasm32.
+  # first: Debian's binaryen would put its wasm-opt v108 in /usr/bin). std is built for wasm32
+  # only: set for every cargo call, -Zbuild-std would rebuild the host's std for clippy and the
+  # host tests as well.
   cat > .tools/env.sh <<ENV
 export PATH="$PWD/node_modules/.bin:/usr/bin:$HOME/.cargo/bin:\$PATH"
 export RUSTC_BOOTSTRAP=1
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 export TRUNK_SKIP_VERSION_CHECK=true
+# Runs a wasm32 build command with std built from Debian's sources (-Zbuild-std).
+wasm() { CARGO_UNSTABLE_BUILD_STD=std,panic_abort "\$@"; }
 ENV
 fi
 have_rustc=$(. .tools/env.sh && rustc --version)
@@ -111,7 +116,7 @@ fi
 
 # 5. The crates, for the host and for wasm32: the builds run `cargo --offline` (trunk's offline
 #    mode passes it on), which fails on a clean cargo home. Quick when they are already there.
-(. .tools/env.sh && cargo fetch --quiet && cargo fetch --quiet --target wasm32-unknown-unknown)
+(. .tools/env.sh && cargo fetch --quiet && wasm cargo fetch --quiet --target wasm32-unknown-unknown)
 
 # 6. For the tests: Debian's Chromium, and nginx with the brotli modules, the production host
 #    the E2E suite serves dist/ with (scripts/nginx/). Debian enables the modules and starts its
