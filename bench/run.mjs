@@ -249,5 +249,7 @@ for (const r of results.native) md.push(`| ${r.rows.toLocaleString("en")} | ${r.
 const lh = results.lighthouse;
 md.push("", "## Lighthouse (default view, served with brotli)", "");
 md.push(lh.error ? `Lighthouse failed: ${lh.error}` : `Performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.best_practices}; LCP ${lh.lcp_ms} ms, TBT ${lh.tbt_ms} ms, CLS ${lh.cls}.${lh.failing_accessibility.length ? ` Accessibility audits not passed: ${lh.failing_accessibility.join(", ")}.` : ""}${lh.failing_best_practices.length ? ` Best-practice audits not passed: ${lh.failing_best_practices.join(", ")}.` : ""}`);
+// The hand-kept log of what individual changes cost in wasm bytes travels with every run.
+md.push("", readFileSync(join(ROOT, "bench", "WASM-COSTS.md"), "utf8").trim());
 writeFileSync(join(ROOT, "bench", "RESULTS.md"), md.join("\n") + "\n");
 console.log(md.join("\n"));

@@ -3,7 +3,7 @@
 
 use super::chart_host::ChartHost;
 use super::context::{use_explorer, use_figure};
-use super::page_parts::{EmptyState, ExploreLink, MethodologyLink};
+use super::page_parts::{EmptyState, ExploreLink, MethodologyButton, MethodologyLink};
 use crate::charts::Narrowing;
 use crate::state::View;
 use crate::summary;
@@ -51,14 +51,7 @@ pub fn ChartFigure(
                     when=move || embed.get()
                     fallback=move || {
                         view! {
-                            <button
-                                type="button"
-                                class="link-button"
-                                data-testid="source-methodology"
-                                on:click=move |_| methodology_open.set(true)
-                            >
-                                "Methodology"
-                            </button>
+                            <MethodologyButton open=methodology_open testid="source-methodology" class="link-button"/>
                         }
                     }
                 >

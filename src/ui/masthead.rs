@@ -1,6 +1,6 @@
 //! The page's masthead: name, methodology button, theme switch, headline and standfirst.
 
-use super::page_parts::ThemeToggle;
+use super::page_parts::{MethodologyButton, ThemeToggle};
 use crate::data::{years_phrase, Year};
 use leptos::prelude::*;
 
@@ -21,13 +21,7 @@ pub fn Masthead(methodology_open: RwSignal<bool>) -> impl IntoView {
             <div class="masthead-bar">
                 <p class="kicker">"Crypto Heist Explorer"</p>
                 <div class="masthead-actions">
-                    <button
-                        type="button"
-                        data-testid="open-methodology"
-                        on:click=move |_| methodology_open.set(true)
-                    >
-                        "Methodology"
-                    </button>
+                    <MethodologyButton open=methodology_open testid="open-methodology"/>
                     <ThemeToggle/>
                 </div>
             </div>

@@ -35,6 +35,20 @@ fn full_explorer_href() -> Memo<String> {
     })
 }
 
+/// Opens the methodology panel in place.
+#[component]
+pub fn MethodologyButton(
+    open: RwSignal<bool>,
+    testid: &'static str,
+    #[prop(optional)] class: &'static str,
+) -> impl IntoView {
+    view! {
+        <button type="button" class=class data-testid=testid on:click=move |_| open.set(true)>
+            "Methodology"
+        </button>
+    }
+}
+
 /// In embed mode: the methodology opens in the full explorer, in a new tab.
 #[component]
 pub fn MethodologyLink() -> impl IntoView {

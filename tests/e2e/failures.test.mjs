@@ -1,28 +1,18 @@
 // What a reader sees when a resource fails: the chart library missing or throwing, the wasm or
 // its bindings blocked, a download in a frame that may drop it. Each failure is said in place,
 // with a retry that works once the resource is back; the rest of the page stays usable.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, value } from "./harness.mjs";
+import { suite, probedPage, chartSeries, cspViolations, kpi, value } from "./harness.mjs";
 
-let browser, server, rows;
-before(async () => {
-  browser = await launch();
-  server = await serve();
-  rows = await incidents();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
-
-const only2024 = () => rows.filter((r) => r.date.startsWith("2024"));
+const env = suite();
+const only2024 = () => env.rows.filter((r) => r.date.startsWith("2024"));
 const sum = (list) => list.reduce((s, r) => s + value(r), 0);
 
 test("ECharts blocked: the chart box says so, figures and table still work, and Try again draws the chart", async () => {
-  const { page, problems, context } = await probedPage(browser);
+  const { page, problems, context } = await probedPage(env.browser);
   await page.route("**/echarts.min.js", (route) => route.abort());
-  await page.goto(`${server.url}?year=2024`);
+  await page.goto(`${env.server.url}?year=2024`);
   const failed = page.locator("[data-testid=chart-failed]");
   await failed.waitFor();
   assert.match(await failed.innerText(), /charting library \(echarts\.min\.js\) did not load/);
@@ -46,14 +36,14 @@ test("ECharts blocked: the chart box says so, figures and table still work, and 
 });
 
 test("ECharts throwing in init: the reason is shown in place of the chart, with a retry", async () => {
-  const { page, problems, context } = await probedPage(browser);
+  const { page, problems, context } = await probedPage(env.browser);
   await page.route("**/echarts.min.js", (route) =>
     route.fulfill({
       contentType: "text/javascript",
       body: 'window.echarts = { init() { throw new Error("no canvas here"); } };',
     }),
   );
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   const failed = page.locator("[data-testid=chart-failed]");
   await failed.waitFor();
   assert.match(await failed.innerText(), /no canvas here/);
@@ -70,9 +60,9 @@ for (const [what, pattern] of [
   ["the wasm bindings", /crypto-heist-explorer-[0-9a-f]+\.js$/],
 ]) {
   test(`${what} blocked: the page says the explorer could not start, links the data, and Try again starts it`, async () => {
-    const { page, problems, context } = await probedPage(browser);
+    const { page, problems, context } = await probedPage(env.browser);
     await page.route(pattern, (route) => route.abort());
-    await page.goto(server.url);
+    await page.goto(env.server.url);
     const failed = page.locator("[data-testid=boot-failed]");
     await failed.waitFor();
     assert.ok(await page.locator("#boot").isHidden(), "the Loading… placeholder gives way");
@@ -89,8 +79,8 @@ for (const [what, pattern] of [
 }
 
 test("a download in a sandboxed frame is reported as started, never as done", async () => {
-  const { page, context } = await probedPage(browser);
-  await page.goto(`${server.url}?year=2024`);
+  const { page, context } = await probedPage(env.browser);
+  await page.goto(`${env.server.url}?year=2024`);
   await chartSeries(page);
   // A frame without allow-downloads drops the download silently; the page cannot know.
   await page.evaluate((src) => {
@@ -101,7 +91,7 @@ test("a download in a sandboxed frame is reported as started, never as done", as
     frame.src = src;
     frame.id = "sandboxed";
     document.body.prepend(frame);
-  }, `${server.url}?year=2024`);
+  }, `${env.server.url}?year=2024`);
   const frame = page.frameLocator("#sandboxed");
   await frame.locator("[data-testid=chart][data-rendered]").waitFor();
   for (const button of ["share-png", "download-csv"]) {

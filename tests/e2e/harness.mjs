@@ -1,6 +1,7 @@
 // Shared E2E plumbing: dist/ served by nginx with the shipped production config (optionally
 // under a sub-path), headless Debian Chromium via playwright-core, and page probes that collect
 // console errors and CSP violations.
+import { before, after } from "node:test";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -120,3 +121,19 @@ export function value(row, basis = "realised") {
 }
 
 export const isDprk = (row) => row.attribution.startsWith("dprk_");
+
+/** One browser, one server and the theft rows for a test file, opened before its tests and
+ * closed after them: `const env = suite(); … env.browser, env.server, env.rows`. */
+export function suite() {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    env.server = await serve();
+    env.rows = await incidents();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
