@@ -28,6 +28,28 @@ impl HeightMessage {
     }
 }
 
+/// `type` of the one message the embedded page reads: a host script asking for the height.
+pub const REQUEST_HEIGHT: &str = "request-height";
+
+/// A message from the host page. Only a height request is acted on, and the only action is to
+/// post the height back: `embed.js` sends one to each of our frames when it starts and when a
+/// frame (re)loads, so frames and script find each other whichever loads first.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct HostMessage {
+    pub source: String,
+    pub version: u32,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+impl HostMessage {
+    pub fn is_height_request(&self) -> bool {
+        self.source == MESSAGE_SOURCE
+            && self.version == MESSAGE_VERSION
+            && self.kind == REQUEST_HEIGHT
+    }
+}
+
 fn attr(text: &str) -> String {
     text.replace('&', "&amp;")
         .replace('"', "&quot;")
@@ -74,6 +96,27 @@ mod tests {
             json,
             serde_json::json!({"source": "crypto-heist-explorer", "version": 1, "height": 629.0})
         );
+    }
+
+    #[test]
+    fn only_a_versioned_height_request_from_our_protocol_is_read() {
+        let read = |json: &str| {
+            serde_json::from_str::<HostMessage>(json).is_ok_and(|m| m.is_height_request())
+        };
+        assert!(read(
+            r#"{"source":"crypto-heist-explorer","version":1,"type":"request-height"}"#
+        ));
+        assert!(!read(
+            r#"{"source":"crypto-heist-explorer","version":2,"type":"request-height"}"#
+        ));
+        assert!(!read(
+            r#"{"source":"someone-else","version":1,"type":"request-height"}"#
+        ));
+        assert!(!read(
+            r#"{"source":"crypto-heist-explorer","version":1,"type":"navigate"}"#
+        ));
+        assert!(!read(r#"{"source":"crypto-heist-explorer","version":1}"#));
+        assert!(!read(r#""request-height""#));
     }
 
     #[test]

@@ -73,10 +73,12 @@ fn Page() -> impl IntoView {
     });
     let (settled, on_settled) = settle_after_first_chart(chartless);
     let with_panel = Memo::new(move |_| state.with(|s| !s.embed || s.controls));
+    // An embed without controls can lay itself out to its frame's height (style/main.css).
+    let fits_frame = Memo::new(move |_| state.with(|s| s.embed && !s.controls));
     let is_table = Memo::new(move |_| state.with(|s| s.view == View::Table));
 
     view! {
-        <div class="page" class:embed=embed>
+        <div class="page" class:embed=embed class:fit=fits_frame>
             <Show when=move || !embed.get()>
                 <Masthead methodology_open=methodology_open/>
             </Show>
