@@ -74,6 +74,41 @@ pub fn snippet(embed_url: &str, title: &str, script_url: Option<&str>) -> String
     html
 }
 
+/// Article column widths the fixed snippet is offered for, narrowest first.
+pub const COLUMN_WIDTHS: [u32; 6] = [320, 360, 480, 600, 680, 960];
+
+/// The frame height for a fixed snippet in a column `width` px wide: the chart's share grows
+/// with the width, text takes about 260 px, and the result stays in 400–800 px, the range the
+/// embed lays itself out in without a script.
+pub fn fixed_height(width: u32) -> u32 {
+    let height = (f64::from(width) * 0.62 + 260.0) / 10.0;
+    (height.round() as u32 * 10).clamp(400, 800)
+}
+
+/// The `<iframe>` alone, for hosts that allow no script: full column width (at most `width`),
+/// fixed height; the page fits itself to it.
+pub fn fixed_snippet(embed_url: &str, title: &str, width: u32) -> String {
+    let height = fixed_height(width);
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" loading=\"lazy\" width=\"100%\" height=\"{height}\" \
+         frameborder=\"0\" style=\"border:0;width:100%;max-width:{width}px;height:{height}px\"></iframe>",
+        attr(embed_url),
+        attr(title)
+    )
+}
+
+/// For newsletters, where no frame runs: the view's preview image linking to the view, and the
+/// title as a text link.
+pub fn link_snippet(view_url: &str, title: &str, image_url: &str) -> String {
+    format!(
+        "<a href=\"{url}\"><img src=\"{img}\" alt=\"{t}\" width=\"600\" style=\"max-width:100%;height:auto;border:0\"></a>\n\
+         <p><a href=\"{url}\">{t}</a></p>",
+        url = attr(view_url),
+        img = attr(image_url),
+        t = attr(title)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +152,35 @@ mod tests {
         ));
         assert!(!read(r#"{"source":"crypto-heist-explorer","version":1}"#));
         assert!(!read(r#""request-height""#));
+    }
+
+    #[test]
+    fn fixed_heights_grow_with_the_column_and_stay_in_the_fitting_range() {
+        let heights: Vec<u32> = COLUMN_WIDTHS.iter().map(|w| fixed_height(*w)).collect();
+        assert!(heights.windows(2).all(|h| h[0] <= h[1]), "{heights:?}");
+        assert!(
+            heights.iter().all(|h| (400..=800).contains(h)),
+            "{heights:?}"
+        );
+        assert_eq!(fixed_height(360), 480);
+        assert_eq!(fixed_height(5000), 800);
+        let html = fixed_snippet("https://x.org/?embed=1&view=share", "T", 360);
+        assert!(html.contains("height=\"480\""), "{html}");
+        assert!(html.contains("max-width:360px"), "{html}");
+        assert!(html.contains("?embed=1&amp;view=share"), "{html}");
+        assert!(!html.contains("<script"));
+    }
+
+    #[test]
+    fn the_newsletter_link_is_an_image_and_a_title_linking_to_the_view() {
+        let html = link_snippet(
+            "https://x.org/?view=share",
+            "A & B",
+            "https://x.org/og-image.png",
+        );
+        assert!(html.starts_with("<a href=\"https://x.org/?view=share\"><img src=\"https://x.org/og-image.png\" alt=\"A &amp; B\""));
+        assert!(html.ends_with("<p><a href=\"https://x.org/?view=share\">A &amp; B</a></p>"));
+        assert!(!html.contains("<iframe"));
     }
 
     #[test]

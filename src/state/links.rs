@@ -32,10 +32,19 @@ pub fn explore_link(page: &str, state: &ViewState) -> String {
 
 /// `embed.js` in the same directory as `page`.
 pub fn script_beside(page: &str) -> String {
+    beside(page, "embed.js")
+}
+
+/// The preview image in the same directory as `page`.
+pub fn image_beside(page: &str) -> String {
+    beside(page, "og-image.png")
+}
+
+fn beside(page: &str, file: &str) -> String {
     let path_start = page.find("://").map_or(0, |i| i + 3);
     match page[path_start..].rfind('/') {
-        Some(i) => format!("{}embed.js", &page[..=path_start + i]),
-        None => format!("{page}/embed.js"),
+        Some(i) => format!("{}{file}", &page[..=path_start + i]),
+        None => format!("{page}/{file}"),
     }
 }
 
@@ -92,5 +101,9 @@ mod tests {
         );
         assert_eq!(script_beside("https://x.org/"), "https://x.org/embed.js");
         assert_eq!(script_beside("https://x.org"), "https://x.org/embed.js");
+        assert_eq!(
+            image_beside(PAGE),
+            "https://news.example/graphics/heists/og-image.png"
+        );
     }
 }

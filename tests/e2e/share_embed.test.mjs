@@ -138,3 +138,49 @@ test("the embed dialog shows the snippet for the current view and a live preview
   assert.deepEqual(problems.console, []);
   await context.close();
 });
+
+test("the embed dialog offers responsive, fixed and newsletter code, each previewed and copyable", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  await page.goto(`${server.url}?view=share&year=2023,2024`);
+  await chartSeries(page);
+  await page.click("[data-testid=share-embed]");
+  await page.locator("[data-testid=embed-dialog]").waitFor({ state: "visible" });
+  const copied = async () => {
+    await page.click("[data-testid=embed-copy]");
+    await page.locator("[data-testid=embed-dialog] [role=status]", { hasText: "copied" }).waitFor();
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  // Responsive (the default): iframe + script.
+  const responsive = await page.inputValue("[data-testid=embed-code]");
+  assert.match(responsive, /data-heist-embed><\/iframe>\n<script src="[^"]*embed\.js" async><\/script>$/);
+  assert.equal(await copied(), responsive);
+
+  // Fixed: the iframe alone, its height from the column width, previewed at that size.
+  await page.click("[data-testid=embed-kind-fixed] input");
+  await page.selectOption("[data-testid=embed-width]", "360");
+  const fixed = await page.inputValue("[data-testid=embed-code]");
+  assert.match(fixed, /^<iframe src="[^"]*\?view=share&amp;year=2023,2024&amp;embed=1"[^>]* height="480"/);
+  assert.doesNotMatch(fixed, /<script/);
+  const frame = page.locator("[data-testid=embed-preview]");
+  assert.deepEqual(
+    await frame.evaluate((f) => [f.getAttribute("width"), Math.round(f.getBoundingClientRect().height)]),
+    ["360", 480],
+  );
+  const preview = await (await frame.elementHandle()).contentFrame();
+  await preview.waitForSelector("[data-testid=chart][data-rendered]");
+  assert.ok(await preview.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1), "the preview fits its frame");
+  assert.equal(await copied(), fixed);
+
+  // Newsletter link: image and title linking to the view, previewed as such.
+  await page.click("[data-testid=embed-kind-link] input");
+  const link = await page.inputValue("[data-testid=embed-code]");
+  assert.match(link, /^<a href="[^"]*\?view=share&amp;year=2023,2024"><img src="[^"]*og-image\.png" alt="[^"]+"/);
+  assert.doesNotMatch(link, /<iframe|<script/);
+  const img = page.locator("[data-testid=embed-link-preview] img");
+  await img.waitFor();
+  assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0), "the preview image loads");
+  assert.equal(await copied(), link);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
