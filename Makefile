@@ -8,7 +8,7 @@ WENV := $(ENV) wasm
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: serve serve-nginx build test lint unit-tests wasm-tests e2e bench fuzz crosscheck bootstrap clean
+.PHONY: og-image serve serve-nginx build test lint unit-tests wasm-tests e2e bench fuzz crosscheck bootstrap clean
 
 bootstrap:
 	./bootstrap.sh
@@ -59,6 +59,11 @@ e2e:
 
 unit-tests:
 	$(ENV) cargo test
+
+## Re-renders public/og-image.png (link previews, newsletter embeds) from the built default
+## view; run after a data change (a host test says when it is due).
+og-image: build
+	node scripts/og-image.mjs
 
 ## Long URL-parser fuzz run (1,000,000 cases); not part of `make test`.
 fuzz:

@@ -348,3 +348,18 @@ fn a_broken_row_in_a_copy_of_the_data_fails_the_build() {
         "expected `{expected}` in:\n{stderr}"
     );
 }
+
+#[test]
+fn the_preview_image_shows_the_data_compiled_in() {
+    // public/og-image.png is rendered from the app (`make og-image`), which records the data
+    // version it showed; a data change without a new image would preview stale numbers.
+    let meta =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/og-image.json"))
+            .expect("public/og-image.json (make og-image)");
+    let meta: serde_json::Value = serde_json::from_str(&meta).expect("og-image.json is JSON");
+    assert_eq!(
+        meta["data_version"].as_str(),
+        Some(crypto_heist_explorer::data::DATA_VERSION),
+        "public/og-image.png shows other data than data/*.csv: run `make og-image`"
+    );
+}

@@ -15,6 +15,8 @@ pub fn sync_document(explorer: Explorer, figure: Figure) {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", theme.slug());
             let _ = root.set_attribute("data-embed", if embed { "1" } else { "0" });
+            // Which data the page shows, for tools that render it (scripts/og-image.mjs).
+            let _ = root.set_attribute("data-version", crate::data::DATA_VERSION);
         }
     });
     Effect::new(move |_| {
