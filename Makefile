@@ -52,9 +52,10 @@ wasm-tests:
 	$(WENV) env CHROMEDRIVER=/usr/bin/chromedriver cargo test $(WASM) --test browser
 
 ## The E2E tests drive dist/ plus a second build with the test-only panic trigger, both served
-## by nginx with the shipped production config (scripts/nginx/).
+## by nginx with the shipped production config (scripts/nginx/). The second build is made as
+## for a known public URL, so it also carries the oEmbed files a newsroom build would.
 e2e:
-	$(WENV) trunk build --release --offline --public-url ./ --features panic-trigger --dist target/test-dist-panic
+	$(WENV) env HEIST_PUBLIC_URL=https://news.example/graphics/heists/ trunk build --release --offline --public-url ./ --features panic-trigger --dist target/test-dist-panic
 	node --test --test-concurrency=1 tests/e2e/*.test.mjs
 
 unit-tests:

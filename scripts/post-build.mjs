@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 const STEPS = [
   "externalize-loader.mjs", // inline module loader → loader-<hash>.js (CSP without 'unsafe-inline')
   "covered-years.mjs", // the covered years into the title and descriptions
+  "oembed.mjs", // with HEIST_PUBLIC_URL: oEmbed responses and the discovery link
   "precompress.mjs", // .br and .gz next to every compressible file, last
 ];
 

@@ -13,6 +13,7 @@ pub mod export;
 pub mod format;
 pub mod kpis;
 pub mod methodology;
+pub mod oembed;
 pub mod query;
 pub mod state;
 pub mod summary;

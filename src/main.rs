@@ -3,7 +3,34 @@ fn main() {
     crypto_heist_explorer::ui::start();
 }
 
+/// On the host: `oembed <public URL>` prints the oEmbed response of every canonical view as one
+/// JSON object keyed by view (scripts/oembed.mjs writes them as files at build time).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("Crypto Heist Explorer is a web app: run `make serve` to build and serve it.");
+    use crypto_heist_explorer::oembed::{canonical_views, response};
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [command, base] if command == "oembed" && base.starts_with("http") => {
+            let base = if base.ends_with('/') {
+                base.clone()
+            } else {
+                format!("{base}/")
+            };
+            let all: serde_json::Map<String, serde_json::Value> = canonical_views()
+                .map(|v| {
+                    let json = serde_json::to_value(response(&base, v)).unwrap_or_default();
+                    (v.slug().to_string(), json)
+                })
+                .collect();
+            println!("{}", serde_json::Value::Object(all));
+        }
+        _ => {
+            eprintln!(
+                "Crypto Heist Explorer is a web app: run `make serve` to build and serve it.\n\
+                 On the host: `crypto-heist-explorer oembed https://your.site/path/` prints the \
+                 oEmbed responses for a deployment at that URL."
+            );
+            std::process::exit(2);
+        }
+    }
 }

@@ -1,0 +1,51 @@
+// Post-build step: with HEIST_PUBLIC_URL set (the address the site will be served at, e.g.
+// https://news.example/graphics/heists/), writes the oEmbed response of every canonical view to
+// oembed/<view>.json and puts the default view's discovery link into index.html, so a CMS that
+// speaks oEmbed turns a pasted link to the explorer into the embed. The responses come from the
+// app's own Rust (`crypto-heist-explorer oembed <url>` on the host). Without HEIST_PUBLIC_URL
+// nothing is written: an oEmbed response must carry absolute URLs, and dist/ is built to be
+// served at any path.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+const publicUrl = process.env.HEIST_PUBLIC_URL;
+if (!dir) {
+  console.error("oembed: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
+  process.exit(1);
+}
+if (!publicUrl) {
+  console.log("oembed: HEIST_PUBLIC_URL not set; no oEmbed files (see README, Embedding)");
+  process.exit(0);
+}
+if (!/^https?:\/\/[^\s"<>]+$/.test(publicUrl)) {
+  console.error(`oembed: HEIST_PUBLIC_URL must be an absolute http(s) URL, got ${JSON.stringify(publicUrl)}`);
+  process.exit(1);
+}
+const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
+// A host build: no std rebuilt for it (route B sets this for the wasm32 build only).
+const env = { ...process.env };
+delete env.CARGO_UNSTABLE_BUILD_STD;
+delete env.CARGO_BUILD_TARGET;
+const run = spawnSync("cargo", ["run", "--offline", "--quiet", "--bin", "crypto-heist-explorer", "--", "oembed", base], {
+  env,
+  encoding: "utf8",
+  maxBuffer: 16 * 1024 * 1024,
+});
+if (run.status !== 0) {
+  console.error(`oembed: the host binary failed:\n${run.stderr}`);
+  process.exit(1);
+}
+const responses = JSON.parse(run.stdout);
+mkdirSync(join(dir, "oembed"), { recursive: true });
+for (const [view, response] of Object.entries(responses)) {
+  writeFileSync(join(dir, "oembed", `${view}.json`), JSON.stringify(response, null, 2) + "\n");
+}
+const escape = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+const overview = responses.overview;
+const link = `<link rel="alternate" type="application/json+oembed" href="${escape(`${base}oembed/overview.json`)}" title="${escape(overview.title)}">`;
+const indexPath = join(dir, "index.html");
+const html = readFileSync(indexPath, "utf8");
+writeFileSync(indexPath, html.replace("</head>", `  ${link}\n</head>`));
+console.log(`oembed: ${Object.keys(responses).length} responses for ${base}`);

@@ -1,0 +1,47 @@
+// oEmbed as a CMS uses it: the page's discovery link, then the response, whose html is the
+// embed. The test build is made for https://news.example/graphics/heists/ (Makefile, e2e); the
+// response's URLs are re-pointed at the test server to check that the embed it describes works.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { launch, serve, ROOT } from "./harness.mjs";
+
+const PUBLIC = "https://news.example/graphics/heists/";
+let browser, server;
+before(async () => {
+  browser = await launch();
+  server = await serve(join(ROOT, "target", "test-dist-panic"));
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test("the page links its oEmbed response, which describes a working rich embed of the view", async () => {
+  const html = await (await fetch(server.url)).text();
+  const discovery = html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/);
+  assert.ok(discovery, "a discovery link in index.html");
+  assert.equal(discovery[1], `${PUBLIC}oembed/overview.json`);
+  const response = await (await fetch(discovery[1].replace(PUBLIC, server.url))).json();
+  assert.equal(response.type, "rich");
+  assert.equal(response.version, "1.0");
+  assert.equal(response.provider_name, "Crypto Heist Explorer");
+  assert.equal(response.title, discovery[2].replace(/&amp;/g, "&"));
+  assert.equal(response.thumbnail_url, `${PUBLIC}og-image.png`);
+  assert.ok(response.width > 0 && response.height > 0);
+  assert.match(response.html, new RegExp(`^<iframe src="${PUBLIC.replace(/\./g, "\\.")}\\?year=[0-9,]+&amp;embed=1"`));
+  assert.match(response.html, /<script src="https:\/\/news\.example\/graphics\/heists\/embed\.js" async><\/script>$/);
+
+  // Every chart view has one, and its embed draws.
+  for (const view of ["compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"]) {
+    const r = await fetch(`${server.url}oembed/${view}.json`);
+    assert.equal(r.status, 200, view);
+    assert.match((await r.json()).html, new RegExp(`\\?view=${view}&amp;`), view);
+  }
+  const page = await browser.newPage();
+  await page.setContent(response.html.replaceAll(PUBLIC, server.url));
+  const frame = await (await page.waitForSelector("iframe")).contentFrame();
+  await frame.waitForSelector("[data-testid=chart][data-rendered]");
+  assert.equal(await frame.innerText("[data-testid=chart-title]"), response.title.replace(/ — Crypto Heist Explorer$/, ""));
+  await page.close();
+});
