@@ -65,9 +65,21 @@ fn reported_share(figures: &[ReportedFigure], filters: &Filters) -> Option<Strin
     }
 }
 
-pub fn kpis(filters: &Filters, b: &Breakdown, figures: &[ReportedFigure]) -> Kpis {
+/// `b` is the selection; `base` the same selection with any attribution, which a share is of.
+pub fn kpis(
+    filters: &Filters,
+    b: &Breakdown,
+    base: &Breakdown,
+    figures: &[ReportedFigure],
+) -> Kpis {
     let total = b.total.total();
-    let share = b.total.dprk_share();
+    let share = base.total.dprk_share();
+    let share_label = if filters.attributions.is_empty() {
+        "DPRK-linked share of value"
+    } else {
+        // The filter keeps one side; the share is of every attribution, and says so.
+        "DPRK-linked share of value, all attributions"
+    };
     let pair = change_years(filters);
     let change = pair.and_then(|(before, after)| {
         change_pct(b.year(before).total().usd, b.year(after).total().usd)
@@ -86,7 +98,7 @@ pub fn kpis(filters: &Filters, b: &Breakdown, figures: &[ReportedFigure]) -> Kpi
             reported: reported_note(figures, filters, Measure::Count),
         },
         dprk_share: Kpi {
-            label: "DPRK-linked share of value".to_string(),
+            label: share_label.to_string(),
             value: share.map_or("–".into(), |s| format::percent(s.value_pct)),
             raw: share.map_or(String::new(), |s| format!("{:.2}", s.value_pct)),
             reported: reported_share(figures, filters),
@@ -111,7 +123,8 @@ mod tests {
     fn for_query(query: &str) -> Kpis {
         let filters = crate::state::parse(query).state.filters;
         let b = Breakdown::compute(INCIDENTS, &filters);
-        kpis(&filters, &b, REPORTED_FIGURES)
+        let base = Breakdown::compute(INCIDENTS, &filters.without_attribution());
+        kpis(&filters, &b, &base, REPORTED_FIGURES)
     }
 
     fn thefts(year: Option<Year>, dprk: bool) -> (u64, usize) {
@@ -170,5 +183,16 @@ mod tests {
             (one.change.value.as_str(), one.change.raw.as_str()),
             ("–", "")
         );
+    }
+
+    #[test]
+    fn a_side_filter_keeps_the_share_of_all_attributions() {
+        let all = for_query("year=2024");
+        for query in ["year=2024&attr=dprk", "year=2024&attr=other,unknown"] {
+            let k = for_query(query);
+            assert_eq!(k.dprk_share.raw, all.dprk_share.raw, "{query}");
+            assert_ne!(k.dprk_share.value, "100%", "{query}");
+            assert!(k.dprk_share.label.ends_with("all attributions"), "{query}");
+        }
     }
 }

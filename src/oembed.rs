@@ -45,7 +45,10 @@ pub fn canonical_views() -> impl Iterator<Item = View> {
 pub fn response(base: &str, view: View) -> Response {
     let filters = Filters::default();
     let breakdown = Breakdown::compute(INCIDENTS, &filters);
-    let title = format!("{} — {PROVIDER}", chart_title(view, &filters, &breakdown));
+    let title = format!(
+        "{} — {PROVIDER}",
+        chart_title(view, &filters, &breakdown, &breakdown)
+    );
     let state = ViewState {
         view,
         ..ViewState::default()

@@ -3,7 +3,7 @@
 
 use crate::data::{years_span, Attribution, Scope, Slug, SlugSet, Year};
 use crate::format;
-use crate::query::{Breakdown, Filters};
+use crate::query::{AttributionSide, Breakdown, Filters};
 use crate::state::View;
 
 /// The percentage change from `before` to `after`; `None` when there is no base.
@@ -15,33 +15,59 @@ fn shown_years(filters: &Filters) -> Vec<Year> {
     crate::query::filters::shown_years(filters.years)
 }
 
-/// "In 2024, DPRK-linked hackers took $1.27B across 37 incidents, 60% of all funds stolen in
-/// the incidents shown." One clause per shown year that has rows.
-pub fn summary_sentence(filters: &Filters, b: &Breakdown) -> String {
-    if b.rows.is_empty() {
+/// "In 2024, DPRK-linked hackers took $1.27B across 37 incidents, 60% of the $2.13B stolen in
+/// our dataset." One clause per shown year that has rows. `shown` is the selection, `base` the
+/// same selection with any attribution: a share is always of `base`, so a filter to one side
+/// never produces "100% of what was stolen".
+pub fn summary_sentence(filters: &Filters, shown: &Breakdown, base: &Breakdown) -> String {
+    if shown.rows.is_empty() {
         return "No incidents match these filters.".to_string();
     }
-    let scope = if filters.is_empty() {
-        "in our dataset"
-    } else {
-        "in the incidents shown"
+    let side = filters.attribution_side();
+    // Each clause is about one whole year, so choosing years narrows nothing within it.
+    let others_empty = Filters {
+        years: SlugSet::EMPTY,
+        ..filters.without_attribution()
+    }
+    .is_empty();
+    let context = match (side, others_empty) {
+        (_, true) => "in our dataset",
+        (AttributionSide::Any, false) => "in the incidents shown",
+        (_, false) => "in all incidents matching the other filters",
     };
     let clauses: Vec<String> = shown_years(filters)
         .into_iter()
         .rev()
         .filter_map(|year| {
-            let split = b.year(year);
-            let share = split.dprk_share()?;
+            let split = shown.year(year);
+            let whole = base.year(year).total();
+            let (who, part) = match side {
+                AttributionSide::Any | AttributionSide::Dprk => ("DPRK-linked hackers", split.dprk),
+                AttributionSide::Others => ("thieves not linked to North Korea", split.others),
+                AttributionSide::Mixed => ("the selected attributions", split.total()),
+            };
+            if part.count == 0 || whole.usd == 0 {
+                return None;
+            }
+            let share = part.usd as f64 / whole.usd as f64 * 100.0;
+            let verb = if side == AttributionSide::Mixed {
+                "account for"
+            } else {
+                "took"
+            };
             Some(format!(
-                "in {}, DPRK-linked hackers took {} across {}, {} of the {} stolen {scope}",
+                "in {}, {who} {verb} {} across {}, {} of the {} stolen {context}",
                 year.slug(),
-                format::usd(split.dprk.usd),
-                format::incidents(u64::from(split.dprk.count)),
-                format::percent(share.value_pct),
-                format::usd(split.total().usd),
+                format::usd(part.usd),
+                format::incidents(u64::from(part.count)),
+                format::percent(share),
+                format::usd(whole.usd),
             ))
         })
         .collect();
+    if clauses.is_empty() {
+        return "The incidents shown lost no value on this basis.".to_string();
+    }
     let mut sentence = clauses.join("; ");
     if let Some(first) = sentence.get(..1) {
         sentence = first.to_uppercase() + &sentence[1..];
@@ -58,24 +84,57 @@ pub fn change_years(filters: &Filters) -> Option<(Year, Year)> {
     }
 }
 
-/// A title that states what the chart shows, with the finding where the data supports one.
-pub fn chart_title(view: View, filters: &Filters, b: &Breakdown) -> String {
+/// A title that states what the chart shows, with the finding where the data supports one. It
+/// names the side the attribution filter keeps, and never contrasts it with a side not shown.
+pub fn chart_title(view: View, filters: &Filters, shown: &Breakdown, base: &Breakdown) -> String {
+    let side = filters.attribution_side();
     let pair = change_years(filters);
+    let (subject, per_year, overall) = match side {
+        AttributionSide::Any => (
+            "DPRK-linked theft",
+            "Crypto stolen per year, DPRK-linked vs everyone else",
+            "Crypto stolen, DPRK-linked vs everyone else",
+        ),
+        AttributionSide::Dprk => (
+            "DPRK-linked theft",
+            "DPRK-linked crypto theft per year",
+            "DPRK-linked crypto theft",
+        ),
+        AttributionSide::Others => (
+            "Theft not linked to North Korea",
+            "Crypto stolen per year by thieves not linked to North Korea",
+            "Crypto stolen by thieves not linked to North Korea",
+        ),
+        AttributionSide::Mixed => (
+            "Theft by the selected attributions",
+            "Crypto stolen per year by the selected attributions",
+            "Crypto stolen by the selected attributions",
+        ),
+    };
+    let side_usd = |split: crate::query::Split| match side {
+        AttributionSide::Any | AttributionSide::Dprk => split.dprk.usd,
+        AttributionSide::Others => split.others.usd,
+        AttributionSide::Mixed => split.total().usd,
+    };
     match (view, pair) {
         (View::Overview | View::Compare, Some((before, after))) => {
-            match change_pct(b.year(before).dprk.usd, b.year(after).dprk.usd) {
+            match change_pct(side_usd(shown.year(before)), side_usd(shown.year(after))) {
                 Some(change) if change.abs() >= 1.0 => format!(
-                    "DPRK-linked theft {} {} from {} to {}",
+                    "{subject} {} {} from {} to {}",
                     if change > 0.0 { "rose" } else { "fell" },
                     format::percent(change.abs()),
                     before.slug(),
                     after.slug()
                 ),
-                _ => "Crypto stolen per year, DPRK-linked vs everyone else".to_string(),
+                _ => per_year.to_string(),
             }
         }
+        // Shares are of every attribution (`base`), whatever the attribution filter keeps.
         (View::Share, Some((before, after))) => {
-            match (b.year(before).dprk_share(), b.year(after).dprk_share()) {
+            match (
+                base.year(before).dprk_share(),
+                base.year(after).dprk_share(),
+            ) {
                 (Some(a), Some(c)) => format!(
                     "DPRK-linked hackers took {} of the value stolen in {}, {} in {}",
                     format::percent(c.value_pct),
@@ -93,9 +152,7 @@ pub fn chart_title(view: View, filters: &Filters, b: &Breakdown) -> String {
         (View::Vector, _) => "Crypto stolen by attack vector".to_string(),
         (View::Claims, _) => "What reports said vs what our incident list adds up to".to_string(),
         (View::Table, _) => "Every incident in the selection".to_string(),
-        (View::Overview | View::Compare, None) => {
-            "Crypto stolen, DPRK-linked vs everyone else".to_string()
-        }
+        (View::Overview | View::Compare, None) => overall.to_string(),
         (View::Share, None) => "DPRK share of crypto stolen".to_string(),
     }
 }
@@ -167,7 +224,7 @@ mod tests {
     fn summary_names_the_dprk_take_for_each_year_from_the_data() {
         let filters = Filters::default();
         let b = Breakdown::compute(INCIDENTS, &filters);
-        let s = summary_sentence(&filters, &b);
+        let s = summary_sentence(&filters, &b, &b);
         // Newest year first, then every earlier year.
         let latest = Year::latest();
         assert!(
@@ -189,7 +246,7 @@ mod tests {
         };
         let b = Breakdown::compute(INCIDENTS, &filters);
         assert_eq!(
-            summary_sentence(&filters, &b),
+            summary_sentence(&filters, &b, &b),
             "No incidents match these filters."
         );
     }
@@ -233,7 +290,7 @@ mod tests {
     fn overview_title_states_the_change_in_dprk_theft() {
         let filters = Filters::default();
         let b = Breakdown::compute(INCIDENTS, &filters);
-        let title = chart_title(View::Overview, &filters, &b);
+        let title = chart_title(View::Overview, &filters, &b, &b);
         // Expected from the rows directly, not from the breakdown the title reads.
         let n = Year::ALL.len();
         let (before, after) = (Year::ALL[n - 2], Year::ALL[n - 1]);
@@ -256,5 +313,75 @@ mod tests {
                 after.slug()
             )
         );
+    }
+
+    /// Each filtered state that once stated what the filter implies ("100% of the value").
+    #[test]
+    fn no_sentence_or_title_divides_a_side_by_itself() {
+        for query in [
+            "attr=dprk",
+            "attr=dprk&year=2024",
+            "attr=dprk_confirmed&year=2024",
+            "attr=other,unknown",
+            "attr=dprk&cat=cex",
+            "attr=dprk&view=share&year=2023,2024",
+        ] {
+            let state = crate::state::parse(query).state;
+            let f = &state.filters;
+            let shown = Breakdown::compute(INCIDENTS, f);
+            let base = Breakdown::compute(INCIDENTS, &f.without_attribution());
+            let sentence = summary_sentence(f, &shown, &base);
+            assert!(!sentence.contains("100%"), "{query}: {sentence}");
+            for view in [View::Overview, View::Compare, View::Share] {
+                let title = chart_title(view, f, &shown, &base);
+                assert!(!title.contains("100%"), "{query} {view:?}: {title}");
+                assert!(
+                    !title.contains("vs everyone else"),
+                    "{query} {view:?}: {title}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_dprk_filter_states_the_share_of_all_theft() {
+        let f = crate::state::parse("attr=dprk&year=2024").state.filters;
+        let shown = Breakdown::compute(INCIDENTS, &f);
+        let base = Breakdown::compute(INCIDENTS, &f.without_attribution());
+        let dprk: u64 = INCIDENTS
+            .iter()
+            .filter(|r| {
+                r.scope == Scope::Theft && r.year() == Year::Y2024 && r.attribution.is_dprk()
+            })
+            .map(|r| r.value(crate::data::Basis::Realised))
+            .sum();
+        let all: u64 = INCIDENTS
+            .iter()
+            .filter(|r| r.scope == Scope::Theft && r.year() == Year::Y2024)
+            .map(|r| r.value(crate::data::Basis::Realised))
+            .sum();
+        assert_eq!(
+            summary_sentence(&f, &shown, &base),
+            format!(
+                "In 2024, DPRK-linked hackers took {} across {}, {:.0}% of the {} stolen in our dataset.",
+                format::usd(dprk),
+                format::incidents(u64::from(shown.total.dprk.count)),
+                dprk as f64 / all as f64 * 100.0,
+                format::usd(all)
+            )
+        );
+        let others = crate::state::parse("attr=other,unknown&year=2024")
+            .state
+            .filters;
+        let shown = Breakdown::compute(INCIDENTS, &others);
+        let sentence = summary_sentence(&others, &shown, &base);
+        assert!(
+            sentence.starts_with("In 2024, thieves not linked to North Korea took "),
+            "{sentence}"
+        );
+        assert!(sentence.ends_with(&format!(
+            "of the {} stolen in our dataset.",
+            format::usd(all)
+        )));
     }
 }

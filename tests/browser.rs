@@ -103,6 +103,7 @@ async fn chart_host_mounts_and_draws_the_year_comparison() {
                 View::Overview,
                 &ChartInput {
                     breakdown: &breakdown,
+                    base: &breakdown,
                     incidents: INCIDENTS,
                     figures: REPORTED_FIGURES,
                     events: TIMELINE_EVENTS,

@@ -61,6 +61,7 @@ fn filters_charts_and_sentences_include_the_newest_year() {
     let all = Breakdown::compute(INCIDENTS, &Filters::default());
     let input = ChartInput {
         breakdown: &all,
+        base: &all,
         incidents: INCIDENTS,
         figures: REPORTED_FIGURES,
         events: TIMELINE_EVENTS,
@@ -78,11 +79,11 @@ fn filters_charts_and_sentences_include_the_newest_year() {
     let (before, after) = summary::change_years(&Filters::default()).expect("two years");
     assert_eq!(after, year);
     assert_eq!(before.number(), year.number() - 1);
-    let title = summary::chart_title(View::Overview, &Filters::default(), &all);
+    let title = summary::chart_title(View::Overview, &Filters::default(), &all, &all);
     assert!(
         title.contains(year.slug()) || title.starts_with("Crypto stolen"),
         "{title}"
     );
-    assert!(summary::summary_sentence(&Filters::default(), &all).contains(year.slug()));
+    assert!(summary::summary_sentence(&Filters::default(), &all, &all).contains(year.slug()));
     assert!(summary::scope_text(&Filters::default()).contains(year.slug()));
 }

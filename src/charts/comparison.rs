@@ -85,7 +85,8 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
     }
 }
 
-/// DPRK share of the value stolen and of the incidents, per year.
+/// DPRK share of the value stolen and of the incidents, per year, of every attribution (an
+/// attribution filter would otherwise draw 100% or 0% bars).
 pub fn dprk_share_chart(input: &ChartInput) -> BuiltChart {
     let p = &input.palette;
     let years = input.shown_years();
@@ -101,7 +102,7 @@ pub fn dprk_share_chart(input: &ChartInput) -> BuiltChart {
         let values: Vec<f64> = years
             .iter()
             .map(|y| {
-                input.breakdown.year(*y).dprk_share().map_or(0.0, |s| {
+                input.base.year(*y).dprk_share().map_or(0.0, |s| {
                     let pct = if of_value {
                         s.value_pct
                     } else {

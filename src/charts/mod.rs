@@ -96,6 +96,8 @@ fn hide_overlap(axis: &mut serde_json::Value) {
 /// Inputs every builder may use.
 pub struct ChartInput<'a> {
     pub breakdown: &'a Breakdown,
+    /// The same selection with any attribution: what shares are of.
+    pub base: &'a Breakdown,
     pub incidents: &'a [Incident],
     pub figures: &'static [ReportedFigure],
     pub events: &'a [TimelineEvent],
@@ -199,8 +201,10 @@ pub(crate) mod test_support {
 
     pub fn built(view: View, filters: &Filters) -> (BuiltChart, serde_json::Value, Breakdown) {
         let breakdown = Breakdown::compute(INCIDENTS, filters);
+        let base = Breakdown::compute(INCIDENTS, &filters.without_attribution());
         let input = ChartInput {
             breakdown: &breakdown,
+            base: &base,
             incidents: INCIDENTS,
             figures: REPORTED_FIGURES,
             events: TIMELINE_EVENTS,

@@ -84,7 +84,44 @@ pub struct CompiledFilters {
     text: Option<String>,
 }
 
+/// Which side of "DPRK-linked vs everyone else" the attribution filter keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AttributionSide {
+    /// No attribution filter: both sides.
+    Any,
+    /// Only DPRK-linked levels (confirmed, suspected or both).
+    Dprk,
+    /// Only levels not linked to the DPRK.
+    Others,
+    /// Some of each.
+    Mixed,
+}
+
 impl Filters {
+    /// The same selection with any attribution: the denominator of a DPRK share, so that a
+    /// share never divides a side by itself.
+    pub fn without_attribution(&self) -> Filters {
+        Filters {
+            attributions: SlugSet::EMPTY,
+            ..self.clone()
+        }
+    }
+
+    pub fn attribution_side(&self) -> AttributionSide {
+        let attrs = self.attributions;
+        if attrs.is_empty() {
+            return AttributionSide::Any;
+        }
+        match (
+            attrs.iter().any(|a| a.is_dprk()),
+            attrs.iter().all(|a| a.is_dprk()),
+        ) {
+            (true, true) => AttributionSide::Dprk,
+            (false, _) => AttributionSide::Others,
+            (true, false) => AttributionSide::Mixed,
+        }
+    }
+
     /// No filter narrows the rows (the basis is not a filter).
     pub fn is_empty(&self) -> bool {
         Filters {

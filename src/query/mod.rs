@@ -8,7 +8,7 @@ pub mod row_index;
 pub mod sort;
 
 pub use breakdown::{Breakdown, FacetCounts, FacetValue, Share, SizeBucket, Split, Tally};
-pub use filters::{Facet, Filters};
+pub use filters::{AttributionSide, Facet, Filters};
 pub use report_scope::report_scope;
 pub use row_index::RowIndex;
 pub use sort::{Sort, SortColumn};

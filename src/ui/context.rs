@@ -19,6 +19,9 @@ pub struct Explorer {
     pub parsed: Memo<Parsed>,
     pub state: Memo<ViewState>,
     pub breakdown: Memo<Breakdown>,
+    /// The same selection with any attribution: what every DPRK share is of. The breakdown
+    /// itself when no attribution filter is set (no second pass).
+    pub base: Memo<Breakdown>,
     /// `(next state, replace)`: `replace` keeps typing in the search box from flooding history.
     pub set_state: Callback<(ViewState, bool)>,
     pub theme: Memo<Theme>,
@@ -58,6 +61,15 @@ pub fn provide_explorer() -> Explorer {
     let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
     let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
     let breakdown = Memo::new(move |_| filters.with(|f| Breakdown::compute_indexed(index(), f)));
+    let base = Memo::new(move |_| {
+        filters.with(|f| {
+            if f.attributions.is_empty() {
+                breakdown.get()
+            } else {
+                Breakdown::compute_indexed(index(), &f.without_attribution())
+            }
+        })
+    });
     let pathname = location.pathname;
     let set_state = Callback::new(move |(next, replace): (ViewState, bool)| {
         let url = state::links::view_link(&pathname.get_untracked(), &next);
@@ -84,6 +96,7 @@ pub fn provide_explorer() -> Explorer {
         parsed,
         state,
         breakdown,
+        base,
         set_state,
         theme,
     };
@@ -96,6 +109,7 @@ pub fn provide_figure(explorer: Explorer) -> Figure {
     let Explorer {
         state,
         breakdown,
+        base,
         theme,
         ..
     } = explorer;
@@ -104,26 +118,32 @@ pub fn provide_figure(explorer: Explorer) -> Figure {
         let view = state.with(|s| s.view);
         let (years, basis) = filters.with(|f| (f.years, f.basis));
         breakdown.with(|b| {
-            charts::build(
-                view,
-                &ChartInput {
-                    breakdown: b,
-                    incidents: incidents(),
-                    figures: REPORTED_FIGURES,
-                    events: TIMELINE_EVENTS,
-                    years,
-                    basis,
-                    palette: Palette::for_theme(theme.get()),
-                },
-            )
-            .map(|built| SharedChart::new(built, view))
+            base.with(|base| {
+                charts::build(
+                    view,
+                    &ChartInput {
+                        breakdown: b,
+                        base,
+                        incidents: incidents(),
+                        figures: REPORTED_FIGURES,
+                        events: TIMELINE_EVENTS,
+                        years,
+                        basis,
+                        palette: Palette::for_theme(theme.get()),
+                    },
+                )
+                .map(|built| SharedChart::new(built, view))
+            })
         })
     });
-    let summary =
-        Memo::new(move |_| filters.with(|f| breakdown.with(|b| summary::summary_sentence(f, b))));
+    let summary = Memo::new(move |_| {
+        filters
+            .with(|f| breakdown.with(|b| base.with(|base| summary::summary_sentence(f, b, base))))
+    });
     let title = Memo::new(move |_| {
         let view = state.with(|s| s.view);
-        filters.with(|f| breakdown.with(|b| summary::chart_title(view, f, b)))
+        filters
+            .with(|f| breakdown.with(|b| base.with(|base| summary::chart_title(view, f, b, base))))
     });
     let scope = Memo::new(move |_| filters.with(summary::scope_text));
     let figure = Figure {

@@ -290,3 +290,24 @@ test("each of the four range inputs, typed, gives the same view as the same boun
   await clean(page, problems);
   await context.close();
 });
+
+test("a filter to one side never states what it implies: ?attr=dprk shows the share of all theft, not 100%", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?attr=dprk`);
+  await chartSeries(page);
+  const shareKpi = await page.innerText("[data-testid=kpi-dprk-share] .kpi-value");
+  assert.notEqual(shareKpi, "100%");
+  // The share is of every attribution: the same as on the unfiltered view.
+  const share = await kpi(page, "dprk-share");
+  const all = sum(rows);
+  const dprk = sum(rows.filter(isDprk));
+  assert.equal(Number(share).toFixed(1), (dprk / all * 100).toFixed(1));
+  const summary = await page.innerText("[data-testid=summary]");
+  assert.doesNotMatch(summary, /100%/);
+  assert.doesNotMatch(await page.innerText("[data-testid=chart-title]"), /vs everyone else/);
+  await page.goto(`${server.url}?attr=dprk&view=share&year=2024`);
+  const series = await chartSeries(page);
+  assert.ok(series[0].data.every((v) => Number(v?.value ?? v) < 100), JSON.stringify(series[0].data));
+  await clean(page, problems);
+  await context.close();
+});
