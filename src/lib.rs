@@ -16,6 +16,7 @@ pub mod methodology;
 pub mod oembed;
 pub mod query;
 pub mod state;
+pub mod story;
 pub mod summary;
 
 #[cfg(target_arch = "wasm32")]

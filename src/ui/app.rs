@@ -13,6 +13,7 @@ use super::methodology::Methodology;
 use super::notice::Notice;
 use super::page_parts::panic_trigger;
 use super::share_menu::ShareMenu;
+use super::story::Story;
 use super::timing::{delay_ms, next_frame, next_task};
 use super::view_tabs::ViewTabs;
 use crate::state::View;
@@ -94,6 +95,7 @@ fn Page() -> impl IntoView {
                 </Show>
                 <main class="main" id="main">
                     <Show when=move || !embed.get()>
+                        <Story methodology_open=methodology_open/>
                         <Headline/>
                         <ViewTabs/>
                         <ShareMenu/>

@@ -24,6 +24,7 @@ mod page_parts;
 mod panic_panel;
 mod rows;
 mod share_menu;
+mod story;
 mod timing;
 mod view_tabs;
 

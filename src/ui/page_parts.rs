@@ -41,10 +41,11 @@ pub fn MethodologyButton(
     open: RwSignal<bool>,
     testid: &'static str,
     #[prop(optional)] class: &'static str,
+    #[prop(default = "Methodology")] label: &'static str,
 ) -> impl IntoView {
     view! {
         <button type="button" class=class data-testid=testid on:click=move |_| open.set(true)>
-            "Methodology"
+            {label}
         </button>
     }
 }

@@ -311,3 +311,19 @@ test("a filter to one side never states what it implies: ?attr=dprk shows the sh
   await clean(page, problems);
   await context.close();
 });
+
+test("the 2023–24 view leads with the quoted $1.34B from Chainalysis beside our sum, on the first screen", async () => {
+  const { page, problems, context } = await probedPage(browser, { viewport: { width: 1280, height: 800 } });
+  await page.goto(`${server.url}?year=2023,2024`);
+  await chartSeries(page);
+  const story = page.locator("[data-testid=story-reported]");
+  assert.match(await story.innerText(), /^Chainalysis .*\$1\.34B in 47 incidents in 2024, 61% of the \$2\.2B stolen\.$/);
+  const box = await story.boundingBox();
+  assert.ok(box && box.y + box.height <= 800, `on the first screen: ${JSON.stringify(box)}`);
+  const ours = rows.filter((r) => r.date.startsWith("2024") && isDprk(r));
+  assert.match(await page.innerText("[data-testid=story-ours]"), new RegExp(`in ${ours.length} incidents`));
+  await page.click("[data-testid=story-methodology]");
+  await page.locator("[data-testid=reconciliation]").waitFor();
+  await clean(page, problems);
+  await context.close();
+});
