@@ -36,6 +36,15 @@ pub fn usd_exact(value: u64) -> String {
 }
 
 /// `1,234,567`.
+/// "a", "a and b", "a, b and c".
+pub fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 pub fn grouped(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
@@ -158,6 +167,15 @@ mod tests {
         assert_eq!(change_percent(-35.2), "−35%");
         assert_eq!(change_percent(0.0), "0%");
         assert_eq!(percent(f64::NAN), "–");
+    }
+
+    #[test]
+    fn lists_read_as_a_sentence() {
+        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(list(&items(&[])), "");
+        assert_eq!(list(&items(&["a"])), "a");
+        assert_eq!(list(&items(&["a", "b"])), "a and b");
+        assert_eq!(list(&items(&["a", "b", "c"])), "a, b and c");
     }
 
     #[test]

@@ -209,12 +209,6 @@ pub fn scope_text(filters: &Filters) -> String {
     parts.join(" · ")
 }
 
-/// The credit under every chart; on the page it is followed by a link to the methodology.
-pub const SOURCE_CREDIT: &str =
-    "Source: Crypto Heist Explorer incident list, compiled from public reports; reported figures as their publishers printed them";
-/// The credit as printed in downloaded images.
-pub const SOURCE_LINE: &str = "Source: Crypto Heist Explorer incident list, compiled from public reports; reported figures as their publishers printed them — see Methodology";
-
 #[cfg(test)]
 mod tests {
     use super::*;

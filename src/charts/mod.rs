@@ -7,6 +7,7 @@ mod claims;
 mod comparison;
 mod distribution;
 pub mod palette;
+mod source_line;
 mod timeline;
 
 use crate::data::{Basis, Incident, ReportedFigure, SlugSet, TimelineEvent, Year};
@@ -18,6 +19,7 @@ use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisLabel, AxisType, Formatter, SplitLine, TextStyle, Tooltip, Trigger};
 use charming::Chart;
 pub use palette::Palette;
+pub use source_line::source_line;
 
 /// Placeholders the chart host replaces with Rust formatting functions (see `ui::chart_host`):
 /// ECharts formatters are JavaScript functions, which a CSP without `unsafe-eval` cannot create

@@ -47,6 +47,8 @@ pub struct Figure {
     pub title: Memo<String>,
     pub scope: Memo<String>,
     pub summary: Memo<String>,
+    /// What the chart shows, counted, and whose reported figures it draws.
+    pub source: Memo<String>,
 }
 
 pub fn use_figure() -> Figure {
@@ -146,11 +148,26 @@ pub fn provide_figure(explorer: Explorer) -> Figure {
             .with(|f| breakdown.with(|b| base.with(|base| summary::chart_title(view, f, b, base))))
     });
     let scope = Memo::new(move |_| filters.with(summary::scope_text));
+    let source = Memo::new(move |_| {
+        let view = state.with(|s| s.view);
+        let years = filters.with(|f| crate::query::filters::shown_years(f.years));
+        breakdown.with(|b| {
+            charts::source_line(
+                view,
+                incidents(),
+                &b.rows,
+                REPORTED_FIGURES,
+                &years,
+                crate::data::DATA_VERSION,
+            )
+        })
+    });
     let figure = Figure {
         chart,
         title,
         scope,
         summary,
+        source,
     };
     provide_context(figure);
     figure

@@ -6,7 +6,6 @@ use super::context::{use_explorer, use_figure};
 use super::page_parts::{EmptyState, ExploreLink, MethodologyButton, MethodologyLink};
 use crate::charts::Narrowing;
 use crate::state::View;
-use crate::summary;
 use leptos::prelude::*;
 
 #[component]
@@ -45,8 +44,8 @@ pub fn ChartFigure(
             </Show>
             <p class="summary" data-testid="summary">{move || figure.summary.get()}</p>
             <figcaption class="source-line" data-testid="source-line">
-                {summary::SOURCE_CREDIT}
-                " — see "
+                {move || figure.source.get()}
+                " See the "
                 <Show
                     when=move || embed.get()
                     fallback=move || {

@@ -9,7 +9,6 @@ use super::rows::incidents;
 use crate::charts::{Caption, Palette};
 use crate::export;
 use crate::state::links::share_link;
-use crate::summary::SOURCE_LINE;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -54,10 +53,14 @@ pub fn ShareMenu() -> impl IntoView {
         };
         let title = figure.title.get_untracked();
         let scope = figure.scope.get_untracked();
+        let source = format!(
+            "{} Methodology: see the explorer.",
+            figure.source.get_untracked()
+        );
         let caption = Caption {
             title: &title,
             subtitle: &scope,
-            source: SOURCE_LINE,
+            source: &source,
         };
         let palette = Palette::for_theme(explorer.theme.get_untracked());
         match render_image(&built.built, &caption, &palette, format) {

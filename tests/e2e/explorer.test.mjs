@@ -327,3 +327,19 @@ test("the 2023–24 view leads with the quoted $1.34B from Chainalysis beside ou
   await clean(page, problems);
   await context.close();
 });
+
+test("the source line names our list with its counts, and on the reports view whose figures are drawn", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?year=2024&attr=dprk`);
+  await chartSeries(page);
+  const expected = rows.filter((r) => r.date.startsWith("2024") && isDprk(r));
+  const sources = new Set(expected.flatMap((r) => r.source_url.split(";").filter(Boolean)));
+  const line = await page.innerText("[data-testid=source-line]");
+  assert.match(line, new RegExp(`^Source: Crypto Heist Explorer incident list: ${expected.length} incidents, ${sources.size} sources \\(data [0-9a-f]{8}\\)\\.`));
+  assert.doesNotMatch(line, /Chainalysis/);
+  await page.goto(`${server.url}?view=claims&year=2024`);
+  await chartSeries(page);
+  assert.match(await page.innerText("[data-testid=source-line]"), /reported figures as printed by .*Chainalysis \(Dec 2024\)/);
+  await clean(page, problems);
+  await context.close();
+});
