@@ -37,11 +37,12 @@ export const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".
 export const CSP = readFileSync(new URL("../index.html", import.meta.url), "utf8")
   .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
 
-/** trunk names its outputs `name-<16 hex>.ext` (the wasm `name-<16 hex>_bg.wasm`); those never
- * change, so they may be cached for a year. Everything else (index.html, echarts.min.js,
+/** trunk names its outputs `name-<hash>.ext` (the wasm `name-<hash>_bg.wasm`), the hash in hex
+ * without leading zeros (usually 16 digits, sometimes fewer); those never change, so they may be
+ * cached for a year. Everything else (index.html, echarts.min.js,
  * embed.js, data) is revalidated. */
 export function cacheControl(file) {
-  return /-[0-9a-f]{16}(_bg)?\.[a-z]+$/.test(basename(file))
+  return /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/.test(basename(file))
     ? "public, max-age=31536000, immutable"
     : "public, max-age=300, must-revalidate";
 }

@@ -122,6 +122,27 @@ impl Filters {
         }
     }
 
+    /// How many filters narrow the rows: each list with a choice, each bound, the search text,
+    /// and counting kinds other than thefts. The basis is not a filter.
+    pub fn active_count(&self) -> usize {
+        [
+            !self.years.is_empty(),
+            !self.attributions.is_empty(),
+            !self.categories.is_empty(),
+            !self.vectors.is_empty(),
+            !self.chains.is_empty(),
+            self.min_usd.is_some(),
+            self.max_usd.is_some(),
+            self.from.is_some(),
+            self.to.is_some(),
+            !self.text.trim().is_empty(),
+            self.effective_scopes() != Scope::default_set(),
+        ]
+        .into_iter()
+        .filter(|on| *on)
+        .count()
+    }
+
     /// No filter narrows the rows (the basis is not a filter).
     pub fn is_empty(&self) -> bool {
         Filters {
@@ -242,6 +263,28 @@ pub fn counts_toward(failures: u8, facet: Facet) -> bool {
 mod tests {
     use super::*;
     use crate::data::INCIDENTS;
+
+    #[test]
+    fn active_filters_are_counted_once_each_and_agree_with_is_empty() {
+        let parse = |q: &str| crate::state::parse(q).state.filters;
+        assert_eq!(Filters::default().active_count(), 0);
+        assert_eq!(parse("basis=net").active_count(), 0);
+        assert_eq!(parse("year=2023,2024&attr=dprk").active_count(), 2);
+        assert_eq!(
+            parse("min=1m&max=2m&from=2024-01-01&q=x&scope=theft,whitehat").active_count(),
+            5
+        );
+        for q in [
+            "",
+            "basis=net",
+            "year=2024",
+            "scope=theft",
+            "cat=cex",
+        ] {
+            let f = parse(q);
+            assert_eq!(f.active_count() == 0, f.is_empty(), "{q}");
+        }
+    }
 
     #[test]
     fn no_filters_keep_every_theft() {

@@ -10,8 +10,9 @@ use super::headline::Headline;
 use super::incident_table::IncidentTable;
 use super::masthead::Masthead;
 use super::methodology::Methodology;
+use super::modal::Modal;
 use super::notice::Notice;
-use super::page_parts::panic_trigger;
+use super::page_parts::{panic_trigger, FiltersButton};
 use super::share_menu::ShareMenu;
 use super::story::Story;
 use super::timing::{delay_ms, next_frame, next_task};
@@ -58,6 +59,9 @@ fn settle_after_first_chart(chartless: Memo<bool>) -> (ReadSignal<bool>, Callbac
     (settled, on_settled)
 }
 
+/// Must match the phone breakpoint in style/main.css.
+const PHONE: &str = "(max-width: 699px)";
+
 #[component]
 fn Page() -> impl IntoView {
     let explorer = provide_explorer();
@@ -73,6 +77,11 @@ fn Page() -> impl IntoView {
         figure.chart.with(Option::is_none) || explorer.breakdown.with(|b| b.rows.is_empty())
     });
     let (settled, on_settled) = settle_after_first_chart(chartless);
+    // On a phone the filters open in a sheet from a "Filters" button, so the chart is on the
+    // first screen; wider screens keep them in a column beside it.
+    let narrow = browser::media_query(PHONE);
+    let filters_open = RwSignal::new(false);
+    let in_sheet = Memo::new(move |_| narrow.get() && !embed.get());
     let with_panel = Memo::new(move |_| state.with(|s| !s.embed || s.controls));
     // An embed without controls can lay itself out to its frame's height (style/main.css).
     let fits_frame = Memo::new(move |_| state.with(|s| s.embed && !s.controls));
@@ -85,7 +94,7 @@ fn Page() -> impl IntoView {
             </Show>
             <Notice/>
             <div class="layout" class:with-panel=with_panel class:table-first=is_table>
-                <Show when=move || with_panel.get()>
+                <Show when=move || with_panel.get() && !in_sheet.get()>
                     <Show
                         when=move || settled.get()
                         fallback=|| view! { <div class="filters filters-placeholder"></div> }
@@ -97,6 +106,9 @@ fn Page() -> impl IntoView {
                     <Show when=move || !embed.get()>
                         <Story methodology_open=methodology_open/>
                         <Headline/>
+                        <Show when=move || in_sheet.get()>
+                            <FiltersButton open=filters_open/>
+                        </Show>
                         <ViewTabs/>
                         <ShareMenu/>
                     </Show>
@@ -110,6 +122,11 @@ fn Page() -> impl IntoView {
             </div>
             <Show when=move || settled.get()>
                 <Methodology open=methodology_open/>
+            </Show>
+            <Show when=move || in_sheet.get() && settled.get()>
+                <Modal open=filters_open title_id="filters-sheet-title" title="Filters" class="filters-sheet" testid="filters-sheet">
+                    <FilterPanel compact=Signal::stored(false)/>
+                </Modal>
             </Show>
             {panic_trigger()}
         </div>

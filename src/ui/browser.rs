@@ -94,15 +94,19 @@ pub fn today() -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
 }
 
-/// Whether the system asks for a dark scheme, kept current when the reader switches it. The
-/// listener is removed when the calling owner is cleaned up.
+/// Whether the system asks for a dark scheme, kept current when the reader switches it.
 pub fn prefers_dark_scheme() -> ReadSignal<bool> {
-    let query = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten());
-    let (dark, set_dark) = signal(query.as_ref().is_some_and(|q| q.matches()));
+    media_query("(prefers-color-scheme: dark)")
+}
+
+/// Whether `query` (a CSS media query) matches, kept current as it changes. The listener is
+/// removed when the calling owner is cleaned up.
+pub fn media_query(query: &str) -> ReadSignal<bool> {
+    let query = web_sys::window().and_then(|w| w.match_media(query).ok().flatten());
+    let (matches, set_matches) = signal(query.as_ref().is_some_and(|q| q.matches()));
     if let Some(query) = query {
         let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |event: web_sys::MediaQueryListEvent| set_dark.set(event.matches()),
+            move |event: web_sys::MediaQueryListEvent| set_matches.set(event.matches()),
         );
         if query
             .add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref())
@@ -118,5 +122,5 @@ pub fn prefers_dark_scheme() -> ReadSignal<bool> {
             });
         }
     }
-    dark
+    matches
 }

@@ -35,6 +35,27 @@ fn full_explorer_href() -> Memo<String> {
     })
 }
 
+/// On a phone: opens the filters sheet, and says how many filters are on.
+#[component]
+pub fn FiltersButton(open: RwSignal<bool>) -> impl IntoView {
+    let explorer = use_explorer();
+    let active = Memo::new(move |_| explorer.state.with(|s| s.filters.active_count()));
+    view! {
+        <button
+            type="button"
+            class="filters-button"
+            data-testid="open-filters"
+            aria-haspopup="dialog"
+            on:click=move |_| open.set(true)
+        >
+            {move || match active.get() {
+                0 => "Filters".to_string(),
+                n => format!("Filters ({n} on)"),
+            }}
+        </button>
+    }
+}
+
 /// Opens the methodology panel in place.
 #[component]
 pub fn MethodologyButton(

@@ -343,3 +343,23 @@ test("the source line names our list with its counts, and on the reports view wh
   await clean(page, problems);
   await context.close();
 });
+
+test("on a 360×760 phone the chart starts on the first screen and the filters open in a sheet", async () => {
+  const { page, problems, context } = await probedPage(browser, { viewport: { width: 360, height: 760 }, isMobile: true, hasTouch: true });
+  await page.goto(server.url);
+  await chartSeries(page);
+  const chart = await page.locator("[data-testid=chart]").boundingBox();
+  assert.ok(chart.y < 760, `the chart's top edge (${chart.y}px) is on the first screen`);
+  // No filter column pushes the page; a button opens them in a modal sheet.
+  assert.equal(await page.locator(".layout > .filters").count(), 0);
+  await page.click("[data-testid=open-filters]");
+  const sheet = page.locator("[data-testid=filters-sheet]");
+  await sheet.waitFor({ state: "visible" });
+  await sheet.locator("[data-testid=filter-year-2024] input").click();
+  await page.waitForURL(/year=2024/);
+  assert.equal(await page.innerText("[data-testid=open-filters]"), "Filters (1 on)");
+  await page.keyboard.press("Escape");
+  await sheet.waitFor({ state: "hidden" });
+  await clean(page, problems);
+  await context.close();
+});
