@@ -274,13 +274,7 @@ mod tests {
             parse("min=1m&max=2m&from=2024-01-01&q=x&scope=theft,whitehat").active_count(),
             5
         );
-        for q in [
-            "",
-            "basis=net",
-            "year=2024",
-            "scope=theft",
-            "cat=cex",
-        ] {
+        for q in ["", "basis=net", "year=2024", "scope=theft", "cat=cex"] {
             let f = parse(q);
             assert_eq!(f.active_count() == 0, f.is_empty(), "{q}");
         }
