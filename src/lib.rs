@@ -11,6 +11,7 @@ pub mod data;
 pub mod embed;
 pub mod export;
 pub mod format;
+pub mod incident_detail;
 pub mod kpis;
 pub mod methodology;
 pub mod oembed;

@@ -100,7 +100,7 @@ pub fn parse(query: &str) -> Parsed {
 const LIST_KEYS: &[&str] = &["year", "attr", "cat", "vec", "chain", "scope"];
 const KEYS: &[&str] = &[
     "view", "year", "attr", "cat", "vec", "chain", "scope", "basis", "min", "max", "from", "to",
-    "q", "sort", "embed", "controls", "theme", "v",
+    "q", "sort", "embed", "controls", "theme", "v", "incident",
 ];
 
 fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
@@ -160,6 +160,7 @@ fn apply(parsed: &mut Parsed, key: &str, value: &str) -> Result<(), String> {
             state.filters.text = value.to_string();
         }
         "sort" => state.sort = sort(&value_lc)?,
+        "incident" => state.incident = Some(incident_id(&value_lc)?),
         "embed" => state.embed = flag(&value_lc)?,
         "controls" => state.controls = flag(&value_lc)?,
         "theme" => state.theme = Some(one_of::<Theme>(&value_lc, "theme")?),
@@ -297,6 +298,15 @@ fn sort(value: &str) -> Result<Sort, String> {
     })
 }
 
+/// An id of the compiled-in dataset, as the dataset spells it.
+fn incident_id(value: &str) -> Result<&'static str, String> {
+    crate::data::INCIDENTS
+        .iter()
+        .find(|r| r.id == value)
+        .map(|r| r.id.as_ref())
+        .ok_or_else(|| "no incident with this id".to_string())
+}
+
 fn flag(value: &str) -> Result<bool, String> {
     match value {
         "1" | "true" | "yes" => Ok(true),
@@ -312,6 +322,9 @@ pub fn serialize(state: &ViewState) -> String {
     let f = &state.filters;
     if state.view != View::default() {
         push("view", state.view.slug().into());
+    }
+    if let Some(id) = state.incident {
+        push("incident", id.to_string());
     }
     push_list(&mut push, "year", f.years);
     if !f.attributions.is_empty() {

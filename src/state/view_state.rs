@@ -42,6 +42,9 @@ pub struct ViewState {
     /// In embed mode, show a compact filter panel.
     pub controls: bool,
     pub theme: Option<Theme>,
+    /// An incident opened in its detail panel (`incident=<id>`); ids are published and never
+    /// renamed.
+    pub incident: Option<&'static str>,
 }
 
 impl ViewState {

@@ -7,6 +7,7 @@ use super::embed_resize::post_height_changes;
 use super::figure::ChartFigure;
 use super::filter_panel::FilterPanel;
 use super::headline::Headline;
+use super::incident_panel::IncidentPanel;
 use super::incident_table::IncidentTable;
 use super::masthead::Masthead;
 use super::methodology::Methodology;
@@ -122,6 +123,7 @@ fn Page() -> impl IntoView {
             </div>
             <Show when=move || settled.get()>
                 <Methodology open=methodology_open/>
+                <IncidentPanel/>
             </Show>
             <Show when=move || in_sheet.get() && settled.get()>
                 <Modal open=filters_open title_id="filters-sheet-title" title="Filters" class="filters-sheet" testid="filters-sheet">

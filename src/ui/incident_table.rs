@@ -42,6 +42,17 @@ fn loss_detail(row: &Incident, basis: Basis) -> String {
     parts.join("; ")
 }
 
+/// The explorer as it is, with this incident's page open: a plain link, so it can be opened in
+/// a new tab, copied or bookmarked; the router keeps a click inside the app.
+fn incident_href(id: &'static str) -> String {
+    let explorer = use_explorer();
+    explorer.state.with(|s| {
+        let mut next = s.clone();
+        next.incident = Some(id);
+        crate::state::links::view_link(&super::browser::page_url(), &next)
+    })
+}
+
 #[component]
 fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
     let badge = if row.attribution.is_dprk() {
@@ -53,7 +64,9 @@ fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
         <tr data-testid="incident-row" data-id=row.id.as_ref()>
             <td class="nowrap">{format::date(row.date)}</td>
             <th scope="row">
-                <span class="incident-name">{row.name.as_ref()}</span>
+                <a class="incident-name" data-testid="incident-link" href=move || incident_href(row.id.as_ref())>
+                    {row.name.as_ref()}
+                </a>
                 {(row.scope != Scope::Theft)
                     .then(|| {
                         view! {

@@ -15,6 +15,7 @@ mod figure;
 mod filter_panel;
 mod formatters;
 mod headline;
+mod incident_panel;
 mod incident_table;
 mod masthead;
 mod methodology;

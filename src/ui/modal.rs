@@ -2,6 +2,7 @@
 //! focus returns to the opener; closing by any route writes back to the signal.
 
 use leptos::prelude::*;
+use leptos::text_prop::TextProp;
 
 /// A modal with a title bar and a close button; `children` is its body.
 #[component]
@@ -10,7 +11,7 @@ pub fn Modal(
     open: RwSignal<bool>,
     /// Id of the title, for `aria-labelledby`.
     title_id: &'static str,
-    title: &'static str,
+    #[prop(into)] title: TextProp,
     class: &'static str,
     testid: &'static str,
     children: Children,
@@ -35,7 +36,7 @@ pub fn Modal(
             on:close=move |_| open.set(false)
         >
             <div class="dialog-head">
-                <h2 id=title_id>{title}</h2>
+                <h2 id=title_id>{move || title.get()}</h2>
                 <button type="button" class="dialog-close" aria-label="Close" on:click=move |_| open.set(false)>
                     "×"
                 </button>

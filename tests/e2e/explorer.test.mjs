@@ -363,3 +363,37 @@ test("on a 360×760 phone the chart starts on the first screen and the filters o
   await clean(page, problems);
   await context.close();
 });
+
+test("?incident=dmm-bitcoin-2024 opens the incident's page with its sources named by publisher; table rows open it; closing drops it from the link", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?incident=dmm-bitcoin-2024`);
+  const panel = page.locator("[data-testid=incident-panel]");
+  await panel.waitFor({ state: "visible" });
+  assert.equal(await page.innerText("#incident-title"), "DMM Bitcoin");
+  assert.match(await page.title(), /^DMM Bitcoin: \$305M stolen on 31 May 2024/);
+  const sources = parseCsv(await readFile(new URL("../../data/sources.csv", import.meta.url), "utf8"))
+    .filter((s) => s.incident_id === "dmm-bitcoin-2024");
+  const listed = await page.locator("[data-testid=incident-sources] li a").allInnerTexts();
+  assert.deepEqual(listed, sources.map((s) => s.publisher));
+  assert.match(await page.innerText("[data-testid=incident-attribution]"), /DPRK \(confirmed\), by /);
+  assert.match(await page.innerText("[data-testid=incident-citation]"), /incident=dmm-bitcoin-2024/);
+  await page.keyboard.press("Escape");
+  await panel.waitFor({ state: "hidden" });
+  await page.waitForURL((u) => !u.search.includes("incident="));
+
+  // From the table: the row's name is a link to its page.
+  await page.goto(`${server.url}?q=wazirx`);
+  await page.waitForSelector("[data-testid=incident-link]");
+  await page.click("[data-testid=incident-link]");
+  await page.waitForURL(/incident=wazirx-2024/);
+  await panel.waitFor({ state: "visible" });
+  assert.equal(await page.innerText("#incident-title"), "WazirX");
+
+  // An unknown id is named in the notice, and nothing opens.
+  await page.goto(`${server.url}?incident=no-such-heist`);
+  await page.waitForSelector("[data-testid=notice]");
+  assert.match(await page.innerText("[data-testid=notice]"), /incident=no-such-heist \(no incident with this id\)/);
+  assert.equal(await panel.isVisible(), false);
+  await clean(page, problems);
+  await context.close();
+});

@@ -48,6 +48,9 @@ prop_compose! {
         embed in any::<bool>(),
         controls in any::<bool>(),
         theme in proptest::option::of(one_of::<Theme>()),
+        incident in proptest::option::of(proptest::sample::select(
+            crypto_heist_explorer::data::INCIDENTS.iter().map(|r| r.id.as_ref()).collect::<Vec<&'static str>>()
+        )),
     ) -> ViewState {
         let mut filters = Filters { years, attributions, categories, vectors, chains, min_usd, max_usd, from, to, text, scopes: SlugSet::EMPTY, basis };
         // The panel and the parser store the default scope selection as empty.
@@ -59,6 +62,7 @@ prop_compose! {
             embed,
             controls,
             theme,
+            incident,
         }
     }
 }
