@@ -34,7 +34,8 @@ pub struct Detail {
     pub headline: String,
 }
 
-fn kind_label(kind: SourceKind) -> &'static str {
+/// "official", "victim"…: the kind of a source as a short tag beside its publisher.
+pub fn kind_label(kind: SourceKind) -> &'static str {
     match kind {
         SourceKind::Official => "official",
         SourceKind::Victim => "victim",

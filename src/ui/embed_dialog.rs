@@ -129,26 +129,21 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             <Show when=move || open.get()>
                 <h3>"Preview"</h3>
                 {move || match kind.get() {
-                    Kind::Responsive => view! {
-                        <iframe
-                            class="embed-preview"
-                            data-testid="embed-preview"
-                            src=move || embed_url.get()
-                            title="Preview of the embedded chart"
-                        ></iframe>
+                    Kind::Responsive | Kind::Fixed => {
+                        // The fixed snippet at its own size; the responsive one at full width.
+                        let fixed = kind.get() == Kind::Fixed;
+                        view! {
+                            <iframe
+                                class=if fixed { "embed-preview-fixed" } else { "embed-preview" }
+                                data-testid="embed-preview"
+                                src=move || embed_url.get()
+                                title="Preview of the embedded chart"
+                                width=move || fixed.then(|| column.get().to_string())
+                                height=move || fixed.then(|| fixed_height(column.get()).to_string())
+                            ></iframe>
+                        }
+                        .into_any()
                     }
-                    .into_any(),
-                    Kind::Fixed => view! {
-                        <iframe
-                            class="embed-preview-fixed"
-                            data-testid="embed-preview"
-                            src=move || embed_url.get()
-                            title="Preview of the embedded chart at a fixed size"
-                            width=move || column.get().to_string()
-                            height=move || fixed_height(column.get()).to_string()
-                        ></iframe>
-                    }
-                    .into_any(),
                     Kind::Link => view! {
                         <a
                             class="embed-link-preview"

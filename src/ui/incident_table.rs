@@ -3,25 +3,13 @@
 
 use super::context::use_explorer;
 use super::rows::incidents;
-use crate::data::{Basis, Incident, Scope, SourceKind, Valuation};
+use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format;
 use crate::state::SortColumn;
 use leptos::prelude::*;
 
 /// Rows shown at first and added per "Show more".
 const PAGE: usize = 50;
-
-/// "official", "victim"…: the kind of a source as a short tag beside its publisher.
-fn kind_tag(kind: SourceKind) -> &'static str {
-    match kind {
-        SourceKind::Official => "official",
-        SourceKind::Victim => "victim",
-        SourceKind::Investigator => "investigator",
-        SourceKind::Press => "press",
-        SourceKind::Aggregator => "list",
-        SourceKind::Relay => "relay",
-    }
-}
 
 /// The loss cell: the value on the basis, and what else a reader needs to read it.
 fn loss_detail(row: &Incident, basis: Basis) -> String {
@@ -92,7 +80,7 @@ fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
                             view! {
                                 <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer" title=title>
                                     {source.publisher.to_string()}
-                                    <span class="source-kind">{kind_tag(source.kind)}</span>
+                                    <span class="source-kind">{crate::incident_detail::kind_label(source.kind)}</span>
                                 </a>
                             }
                         })
