@@ -397,3 +397,20 @@ test("?incident=dmm-bitcoin-2024 opens the incident's page with its sources name
   await clean(page, problems);
   await context.close();
 });
+
+test("the theme follows the system's colour scheme live, unless the link chose one", async () => {
+  const { page, problems, context } = await probedPage(browser, { colorScheme: "light" });
+  await page.goto(server.url);
+  await chartSeries(page);
+  assert.equal(await page.getAttribute("html", "data-theme"), "light");
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+  await page.goto(`${server.url}?theme=light`);
+  await chartSeries(page);
+  await page.emulateMedia({ colorScheme: "dark" });
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.equal(await page.getAttribute("html", "data-theme"), "light", "the link's choice wins");
+  await clean(page, problems);
+  await context.close();
+});
