@@ -46,10 +46,11 @@ pub fn summary_sentence(filters: &Filters, shown: &Breakdown, base: &Breakdown) 
                 AttributionSide::Others => ("thieves not linked to North Korea", split.others),
                 AttributionSide::Mixed => ("the selected attributions", split.total()),
             };
-            if part.count == 0 || whole.usd == 0 {
+            // A year with rows says so even when the side shown took nothing in it.
+            if whole.count == 0 {
                 return None;
             }
-            let share = part.usd as f64 / whole.usd as f64 * 100.0;
+            let share = part.usd as f64 / whole.usd.max(1) as f64 * 100.0;
             let verb = if side == AttributionSide::Mixed {
                 "account for"
             } else {
