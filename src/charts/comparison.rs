@@ -18,6 +18,9 @@ fn year_click(year: Year, dprk: Option<bool>) -> Narrowing {
     }
 }
 
+/// Space above a plot whose value axis has a name: the legend's line, then the name.
+const LEGEND_AND_AXIS_NAME: i64 = 60;
+
 /// Stacked bars per year, in dollars; with `with_counts`, a second panel of incident counts.
 pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChart {
     let p = &input.palette;
@@ -31,10 +34,12 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
         &[Unit::Usd]
     };
     for (panel, unit) in panels.iter().enumerate() {
-        let mut g = grid();
+        // The panel's axis name ("Stolen") sits above its plot, so the plot starts below the
+        // legend line plus that name: the two never overlap.
+        let mut g = grid().top(LEGEND_AND_AXIS_NAME);
         if with_counts {
             g = if panel == 0 {
-                g.top(52).height("34%")
+                g.height("34%")
             } else {
                 g.top("60%").bottom(8)
             };
@@ -181,5 +186,25 @@ mod tests {
         let values = series_values(&json, 0);
         assert!((values[1].unwrap() - share.value_pct).abs() < 0.051);
         assert_eq!(axis(&json, "yAxis", 0)["max"], 100.0);
+    }
+
+    #[test]
+    fn a_named_value_axis_starts_its_plot_below_the_legend_and_the_name() {
+        for view in [View::Overview, View::Compare] {
+            let (_, json, _) = built(view, &Filters::default());
+            let grids = match &json["grid"] {
+                serde_json::Value::Array(g) => g.clone(),
+                one => vec![one.clone()],
+            };
+            let y_axes = match &json["yAxis"] {
+                serde_json::Value::Array(a) => a.clone(),
+                one => vec![one.clone()],
+            };
+            for (i, axis) in y_axes.iter().enumerate() {
+                if axis["name"].is_string() && i == 0 {
+                    assert_eq!(grids[0]["top"], super::LEGEND_AND_AXIS_NAME, "{view:?}");
+                }
+            }
+        }
     }
 }

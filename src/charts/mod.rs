@@ -27,6 +27,9 @@ pub use source_line::source_line;
 pub const FORMAT_USD: &str = "__usd__";
 pub const FORMAT_TOOLTIP: &str = "__tooltip__";
 pub const FORMAT_MONTH_START: &str = "__month_start__";
+/// Where a day axis (labelled with [`FORMAT_MONTH_START`]) puts its ticks: the first of each
+/// month, not a comb of 365 day ticks.
+pub const TICK_MONTH_START: &str = "__tick_month_start__";
 
 /// What a series' values are, so tooltips format them right.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -60,8 +63,8 @@ impl BuiltChart {
         // other (charming has no setter for it).
         for key in ["xAxis", "yAxis"] {
             match option.get_mut(key) {
-                Some(serde_json::Value::Array(axes)) => axes.iter_mut().for_each(hide_overlap),
-                Some(axis) => hide_overlap(axis),
+                Some(serde_json::Value::Array(axes)) => axes.iter_mut().for_each(tidy_axis),
+                Some(axis) => tidy_axis(axis),
                 None => {}
             }
         }
@@ -89,9 +92,19 @@ pub struct ClickTarget {
     pub data_index: Option<usize>,
 }
 
-fn hide_overlap(axis: &mut serde_json::Value) {
-    if let Some(label) = axis.get_mut("axisLabel").and_then(|l| l.as_object_mut()) {
-        label.insert("hideOverlap".into(), true.into());
+fn tidy_axis(axis: &mut serde_json::Value) {
+    let Some(label) = axis.get_mut("axisLabel").and_then(|l| l.as_object_mut()) else {
+        return;
+    };
+    label.insert("hideOverlap".into(), true.into());
+    let day_axis = label.get("formatter").and_then(|f| f.as_str()) == Some(FORMAT_MONTH_START);
+    if day_axis {
+        if let Some(axis) = axis.as_object_mut() {
+            axis.insert(
+                "axisTick".into(),
+                serde_json::json!({ "interval": TICK_MONTH_START, "alignWithLabel": true }),
+            );
+        }
     }
 }
 
@@ -255,6 +268,12 @@ pub(crate) mod test_support {
         assert_eq!(json["animation"], false);
         assert_eq!(json["tooltip"]["confine"], true);
         assert_eq!(axis(json, "xAxis", 0)["axisLabel"]["hideOverlap"], true);
+        if axis(json, "xAxis", 0)["axisLabel"]["formatter"] == FORMAT_MONTH_START {
+            assert_eq!(
+                axis(json, "xAxis", 0)["axisTick"]["interval"],
+                TICK_MONTH_START
+            );
+        }
     }
 }
 

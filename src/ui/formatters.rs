@@ -2,7 +2,7 @@
 //! reads goes through `crate::format` and every name is escaped before ECharts renders it as
 //! HTML.
 
-use crate::charts::{Unit, FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD};
+use crate::charts::{Unit, FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD, TICK_MONTH_START};
 use crate::format;
 use js_sys::{Array, Function, Reflect};
 use std::cell::RefCell;
@@ -55,6 +55,8 @@ pub struct Formatters {
     pub units: Rc<RefCell<Vec<Unit>>>,
     usd: Closure<dyn Fn(JsValue) -> String>,
     month_start: Closure<dyn Fn(JsValue) -> String>,
+    /// `axisTick.interval(index, label)`: a tick on the first of each month only.
+    month_tick: Closure<dyn Fn(JsValue, JsValue) -> bool>,
     tooltip: Closure<dyn Fn(JsValue) -> String>,
 }
 
@@ -69,6 +71,9 @@ impl Formatters {
                 Some(month) => month.to_string(),
                 None => String::new(),
             }
+        });
+        let month_tick = Closure::new(|_index: JsValue, label: JsValue| {
+            label.as_string().is_some_and(|l| l.starts_with("1 "))
         });
         let tooltip_units = units.clone();
         let tooltip = Closure::new(move |params: JsValue| {
@@ -104,6 +109,7 @@ impl Formatters {
             units,
             usd,
             month_start,
+            month_tick,
             tooltip,
         }
     }
@@ -120,6 +126,7 @@ impl Formatters {
             for axis in list.iter() {
                 let label = get(&axis, "axisLabel");
                 self.swap(&label, "formatter");
+                self.swap(&get(&axis, "axisTick"), "interval");
             }
         }
         self.swap(&get(option, "tooltip"), "formatter");
@@ -133,6 +140,7 @@ impl Formatters {
             Some(FORMAT_USD) => self.usd.as_ref().unchecked_ref(),
             Some(FORMAT_MONTH_START) => self.month_start.as_ref().unchecked_ref(),
             Some(FORMAT_TOOLTIP) => self.tooltip.as_ref().unchecked_ref(),
+            Some(TICK_MONTH_START) => self.month_tick.as_ref().unchecked_ref(),
             _ => return,
         };
         let _ = Reflect::set(obj, &JsValue::from_str(key), function);
