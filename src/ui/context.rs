@@ -19,9 +19,10 @@ pub struct Explorer {
     pub parsed: Memo<Parsed>,
     pub state: Memo<ViewState>,
     pub breakdown: Memo<Breakdown>,
-    /// The same selection with any attribution: what every DPRK share is of. The breakdown
-    /// itself when no attribution filter is set (no second pass).
-    pub base: Memo<Breakdown>,
+    /// The same selection with any attribution, what every DPRK share is of; only computed
+    /// when an attribution filter is set (otherwise it is `breakdown`: read it through
+    /// [`Explorer::with_shown_and_base`]).
+    pub base: Memo<Option<Breakdown>>,
     /// `(next state, replace)`: `replace` keeps typing in the search box from flooding history.
     pub set_state: Callback<(ViewState, bool)>,
     pub theme: Memo<Theme>,
@@ -32,6 +33,15 @@ impl Explorer {
         let mut next = self.state.get_untracked();
         change(&mut next);
         self.set_state.run((next, replace));
+    }
+
+    /// Runs `f` on the selection's breakdown and the one its shares are of, without copying
+    /// either.
+    pub fn with_shown_and_base<R>(&self, f: impl FnOnce(&Breakdown, &Breakdown) -> R) -> R {
+        self.breakdown.with(|shown| {
+            self.base
+                .with(|base| f(shown, base.as_ref().unwrap_or(shown)))
+        })
     }
 }
 
@@ -63,13 +73,11 @@ pub fn provide_explorer() -> Explorer {
     let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
     let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
     let breakdown = Memo::new(move |_| filters.with(|f| Breakdown::compute_indexed(index(), f)));
+    // A second pass over the rows only when an attribution filter is set; never a copy.
     let base = Memo::new(move |_| {
         filters.with(|f| {
-            if f.attributions.is_empty() {
-                breakdown.get()
-            } else {
-                Breakdown::compute_indexed(index(), &f.without_attribution())
-            }
+            (!f.attributions.is_empty())
+                .then(|| Breakdown::compute_indexed(index(), &f.without_attribution()))
         })
     });
     let pathname = location.pathname;
@@ -111,7 +119,6 @@ pub fn provide_figure(explorer: Explorer) -> Figure {
     let Explorer {
         state,
         breakdown,
-        base,
         theme,
         ..
     } = explorer;
@@ -119,33 +126,32 @@ pub fn provide_figure(explorer: Explorer) -> Figure {
     let chart = Memo::new(move |_| {
         let view = state.with(|s| s.view);
         let (years, basis) = filters.with(|f| (f.years, f.basis));
-        breakdown.with(|b| {
-            base.with(|base| {
-                charts::build(
-                    view,
-                    &ChartInput {
-                        breakdown: b,
-                        base,
-                        incidents: incidents(),
-                        figures: REPORTED_FIGURES,
-                        events: TIMELINE_EVENTS,
-                        years,
-                        basis,
-                        palette: Palette::for_theme(theme.get()),
-                    },
-                )
-                .map(|built| SharedChart::new(built, view))
-            })
+        explorer.with_shown_and_base(|b, base| {
+            charts::build(
+                view,
+                &ChartInput {
+                    breakdown: b,
+                    base,
+                    incidents: incidents(),
+                    figures: REPORTED_FIGURES,
+                    events: TIMELINE_EVENTS,
+                    years,
+                    basis,
+                    palette: Palette::for_theme(theme.get()),
+                },
+            )
+            .map(|built| SharedChart::new(built, view))
         })
     });
     let summary = Memo::new(move |_| {
         filters
-            .with(|f| breakdown.with(|b| base.with(|base| summary::summary_sentence(f, b, base))))
+            .with(|f| explorer.with_shown_and_base(|b, base| summary::summary_sentence(f, b, base)))
     });
     let title = Memo::new(move |_| {
         let view = state.with(|s| s.view);
-        filters
-            .with(|f| breakdown.with(|b| base.with(|base| summary::chart_title(view, f, b, base))))
+        filters.with(|f| {
+            explorer.with_shown_and_base(|b, base| summary::chart_title(view, f, b, base))
+        })
     });
     let scope = Memo::new(move |_| filters.with(summary::scope_text));
     let source = Memo::new(move |_| {

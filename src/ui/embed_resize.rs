@@ -30,15 +30,15 @@ pub fn post_height_changes() {
     let Some(body) = document.body() else {
         return;
     };
-    let last = Rc::new(Cell::new(-1.0));
+    let last = Cell::new(-1.0);
     let post_parent = parent.clone();
-    let post_last = last.clone();
+    let measured = body.clone();
     let post = Rc::new(move |always: bool| {
-        let height = body.get_bounding_client_rect().height().ceil();
-        if !always && (height - post_last.get()).abs() < 1.0 {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if !always && (height - last.get()).abs() < 1.0 {
             return;
         }
-        post_last.set(height);
+        last.set(height);
         let Ok(message) = serde_wasm_bindgen::to_value(&HeightMessage::new(height)) else {
             return;
         };
@@ -51,9 +51,7 @@ pub fn post_height_changes() {
     let Ok(observer) = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()) else {
         return;
     };
-    if let Some(body) = document.body() {
-        observer.observe(&body);
-    }
+    observer.observe(&body);
 
     let root = document.document_element();
     let on_message =

@@ -22,13 +22,10 @@ pub fn Headline() -> impl IntoView {
     let explorer = use_explorer();
     let all = Memo::new(move |_| {
         explorer.state.with(|s| {
-            explorer.breakdown.with(|b| {
-                explorer
-                    .base
-                    .with(|base| kpis(&s.filters, b, base, REPORTED_FIGURES))
-            })
+            explorer.with_shown_and_base(|b, base| kpis(&s.filters, b, base, REPORTED_FIGURES))
         })
     });
+
     let one = |pick: fn(&Kpis) -> &Kpi| Signal::derive(move || all.with(|k| pick(k).clone()));
     view! {
         <section class="kpis" aria-label="Headline numbers">
