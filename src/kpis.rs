@@ -4,7 +4,7 @@
 
 use crate::data::{ReportedFigure, ReportedValue};
 use crate::format;
-use crate::query::reconcile::{primary_reported, Measure, Scope};
+use crate::query::reconcile::{metric_name, primary_reported, Measure, Scope};
 use crate::query::{report_scope, Breakdown, Filters};
 use crate::summary::{change_pct, change_years};
 
@@ -26,28 +26,18 @@ pub struct Kpis {
     pub change: Kpi,
 }
 
-/// The metric of `aggregates.csv` that states a scope's whole-year total.
-fn metric(scope: Scope, measure: Measure) -> &'static str {
-    match (scope, measure) {
-        (Scope::All, Measure::Usd) => "total_stolen_usd",
-        (Scope::All, Measure::Count) => "incidents",
-        (Scope::Dprk, Measure::Usd) => "dprk_stolen_usd",
-        (Scope::Dprk, Measure::Count) => "dprk_incidents",
-    }
-}
-
 fn reported_note(
     figures: &[ReportedFigure],
     filters: &Filters,
     measure: Measure,
 ) -> Option<String> {
     let (year, scope) = report_scope(filters)?;
-    match primary_reported(figures, year, metric(scope, measure)).map(|f| f.value) {
+    match primary_reported(figures, year, metric_name(scope, measure)).map(|f| f.value) {
         Some(ReportedValue::Usd(usd)) => Some(format!("Chainalysis: {}", format::usd(usd))),
         Some(ReportedValue::Count(n)) => Some(format!("Chainalysis: {}", format::incidents(n))),
         // A dollar figure without a count: say so rather than leave a gap that reads as zero.
         None if measure == Measure::Count
-            && primary_reported(figures, year, metric(scope, Measure::Usd)).is_some() =>
+            && primary_reported(figures, year, metric_name(scope, Measure::Usd)).is_some() =>
         {
             Some("Chainalysis: count not published".to_string())
         }

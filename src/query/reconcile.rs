@@ -65,16 +65,29 @@ pub enum Measure {
     Count,
 }
 
-/// The scope and measure of the metrics that describe whole-year totals; other metrics
-/// (monthly, half-year, shares) have no dataset counterpart here.
+/// The `aggregates.csv` metrics that state whole-year totals, with what each counts; other
+/// metrics (monthly, half-year, shares) have no dataset counterpart here.
+const WHOLE_YEAR_METRICS: [(&str, Scope, Measure); 4] = [
+    ("total_stolen_usd", Scope::All, Measure::Usd),
+    ("incidents", Scope::All, Measure::Count),
+    ("dprk_stolen_usd", Scope::Dprk, Measure::Usd),
+    ("dprk_incidents", Scope::Dprk, Measure::Count),
+];
+
+/// The scope and measure of a whole-year metric.
 pub fn metric_scope(metric: &str) -> Option<(Scope, Measure)> {
-    match metric {
-        "total_stolen_usd" => Some((Scope::All, Measure::Usd)),
-        "incidents" => Some((Scope::All, Measure::Count)),
-        "dprk_stolen_usd" => Some((Scope::Dprk, Measure::Usd)),
-        "dprk_incidents" => Some((Scope::Dprk, Measure::Count)),
-        _ => None,
-    }
+    WHOLE_YEAR_METRICS
+        .iter()
+        .find(|(name, _, _)| *name == metric)
+        .map(|(_, scope, measure)| (*scope, *measure))
+}
+
+/// The whole-year metric that states a scope's total in a measure.
+pub fn metric_name(scope: Scope, measure: Measure) -> &'static str {
+    WHOLE_YEAR_METRICS
+        .iter()
+        .find(|(_, s, m)| *s == scope && *m == measure)
+        .map_or("", |(name, _, _)| *name)
 }
 
 /// The dataset's totals for one year: thefts only (what the reports count), on one basis.
@@ -352,6 +365,18 @@ mod tests {
             assert!(t.dprk_undisputed.usd <= t.dprk.usd);
             assert!(t.dprk_confirmed.count <= t.dprk.count && t.dprk.count <= t.all.count);
         }
+    }
+
+    #[test]
+    fn metric_names_and_scopes_are_one_table_read_both_ways() {
+        for scope in [Scope::All, Scope::Dprk] {
+            for measure in [Measure::Usd, Measure::Count] {
+                let name = metric_name(scope, measure);
+                assert!(!name.is_empty());
+                assert_eq!(metric_scope(name), Some((scope, measure)));
+            }
+        }
+        assert_eq!(metric_scope("dprk_share_pct"), None);
     }
 
     #[test]
