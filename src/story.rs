@@ -34,14 +34,9 @@ pub fn report_beside_rows(
     shown: &Breakdown,
     figures: &[ReportedFigure],
 ) -> Option<Story> {
-    let comparable = Filters {
-        years: filters.years,
-        basis: filters.basis,
-        ..Filters::default()
-    };
     let attributions_ok =
         filters.attributions.is_empty() || filters.attributions == Attribution::dprk_linked();
-    if !attributions_ok || filters.without_attribution() != comparable {
+    if !attributions_ok || !filters.only_years_and_attribution() {
         return None;
     }
     let years = crate::query::filters::shown_years(filters.years);

@@ -25,11 +25,7 @@ pub fn summary_sentence(filters: &Filters, shown: &Breakdown, base: &Breakdown) 
     }
     let side = filters.attribution_side();
     // Each clause is about one whole year, so choosing years narrows nothing within it.
-    let others_empty = Filters {
-        years: SlugSet::EMPTY,
-        ..filters.without_attribution()
-    }
-    .is_empty();
+    let others_empty = filters.only_years_and_attribution();
     let context = match (side, others_empty) {
         (_, true) => "in our dataset",
         (AttributionSide::Any, false) => "in the incidents shown",

@@ -143,6 +143,18 @@ impl Filters {
         .count()
     }
 
+    /// Nothing narrows the rows but the years and the attribution: the selections a report's
+    /// whole-year figure, or a sentence about whole years, can describe.
+    pub fn only_years_and_attribution(&self) -> bool {
+        Filters {
+            years: SlugSet::EMPTY,
+            attributions: SlugSet::EMPTY,
+            ..self.clone()
+        }
+        .active_count()
+            == 0
+    }
+
     /// No filter narrows the rows (the basis is not a filter).
     pub fn is_empty(&self) -> bool {
         Filters {

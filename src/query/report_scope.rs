@@ -11,16 +11,7 @@ pub fn report_scope(filters: &Filters) -> Option<(Year, Scope)> {
     let (Some(year), None) = (years.next(), years.next()) else {
         return None;
     };
-    let nothing_else = filters.categories.is_empty()
-        && filters.vectors.is_empty()
-        && filters.chains.is_empty()
-        && filters.min_usd.is_none()
-        && filters.max_usd.is_none()
-        && filters.from.is_none()
-        && filters.to.is_none()
-        && filters.text.trim().is_empty()
-        && filters.effective_scopes() == crate::data::Scope::default_set();
-    if !nothing_else {
+    if !filters.only_years_and_attribution() {
         return None;
     }
     if filters.attributions.is_empty() {
