@@ -193,32 +193,29 @@ def covered_years(ours):
 # date, name, amount (USD or None), recovered (USD or None = list has none).
 # notes is a list of strings for the report (exclusions, skips).
 
-def load_defillama(path):
-    """DefiLlama: 'gross' is the stolen amount, 'recovered' what came back."""
+def load_csv_list(path, amount_column, recovered_column=None):
+    """A list kept as CSV with date and name columns; `recovered_column` is None for a list
+    that records no recoveries."""
     records = []
     with open(path, newline="", encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             records.append({
                 "date": parse_date(row["date"]),
                 "name": row["name"].strip(),
-                "amount": parse_float(row.get("gross")),
-                "recovered": parse_float(row.get("recovered")),
+                "amount": parse_float(row.get(amount_column)),
+                "recovered": parse_float(row.get(recovered_column)) if recovered_column else None,
             })
     return records, None
+
+
+def load_defillama(path):
+    """DefiLlama: 'gross' is the stolen amount, 'recovered' what came back."""
+    return load_csv_list(path, "gross", "recovered")
 
 
 def load_slowmist(path):
     """SlowMist Hacked: loss_usd only; it records no recoveries."""
-    records = []
-    with open(path, newline="", encoding="utf-8") as fh:
-        for row in csv.DictReader(fh):
-            records.append({
-                "date": parse_date(row["date"]),
-                "name": row["name"].strip(),
-                "amount": parse_float(row.get("loss_usd")),
-                "recovered": None,
-            })
-    return records, None
+    return load_csv_list(path, "loss_usd")
 
 
 def load_defi_rekt(path):
