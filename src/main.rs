@@ -7,7 +7,7 @@ fn main() {
 /// JSON object keyed by view (scripts/oembed.mjs writes them as files at build time).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use crypto_heist_explorer::oembed::{canonical_views, response};
+    use crypto_heist_explorer::oembed::responses;
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
         [command, base] if command == "oembed" && base.starts_with("http") => {
@@ -16,10 +16,13 @@ fn main() {
             } else {
                 format!("{base}/")
             };
-            let all: serde_json::Map<String, serde_json::Value> = canonical_views()
-                .map(|v| {
-                    let json = serde_json::to_value(response(&base, v)).unwrap_or_default();
-                    (v.slug().to_string(), json)
+            let all: serde_json::Map<String, serde_json::Value> = responses(&base)
+                .into_iter()
+                .map(|(v, r)| {
+                    (
+                        v.slug().to_string(),
+                        serde_json::to_value(r).unwrap_or_default(),
+                    )
                 })
                 .collect();
             println!("{}", serde_json::Value::Object(all));

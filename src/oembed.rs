@@ -40,14 +40,21 @@ pub fn canonical_views() -> impl Iterator<Item = View> {
     View::ALL.iter().copied().filter(|v| *v != View::Table)
 }
 
-/// `base` is the deployment's public URL of index.html's directory, e.g.
-/// `https://news.example/graphics/heists/`.
-pub fn response(base: &str, view: View) -> Response {
+/// The response of every canonical view. `base` is the deployment's public URL of
+/// index.html's directory, e.g. `https://news.example/graphics/heists/`.
+pub fn responses(base: &str) -> Vec<(View, Response)> {
+    // Every canonical view is at default filters: one breakdown serves them all.
+    let breakdown = Breakdown::compute(INCIDENTS, &Filters::default());
+    canonical_views()
+        .map(|view| (view, response(base, view, &breakdown)))
+        .collect()
+}
+
+fn response(base: &str, view: View, breakdown: &Breakdown) -> Response {
     let filters = Filters::default();
-    let breakdown = Breakdown::compute(INCIDENTS, &filters);
     let title = format!(
         "{} — {PROVIDER}",
-        chart_title(view, &filters, &breakdown, &breakdown)
+        chart_title(view, &filters, breakdown, breakdown)
     );
     let state = ViewState {
         view,
@@ -80,10 +87,9 @@ mod tests {
 
     #[test]
     fn every_chart_view_has_a_rich_response_pointing_at_its_embed() {
-        let views: Vec<View> = canonical_views().collect();
-        assert_eq!(views.len(), View::ALL.len() - 1);
-        for view in views {
-            let r = response(BASE, view);
+        let all = responses(BASE);
+        assert_eq!(all.len(), View::ALL.len() - 1);
+        for (view, r) in all {
             let json = serde_json::to_value(&r).unwrap();
             for key in [
                 "version",
