@@ -59,6 +59,8 @@ pub struct Figure {
     pub summary: Memo<String>,
     /// What the chart shows, counted, and whose reported figures it draws.
     pub source: Memo<String>,
+    /// The incident whose page is open (`incident=`), for the panel and the page's title.
+    pub incident: Memo<Option<crate::incident_detail::Detail>>,
 }
 
 pub fn use_figure() -> Figure {
@@ -168,12 +170,19 @@ pub fn provide_figure(explorer: Explorer) -> Figure {
             )
         })
     });
+    let incident = Memo::new(move |_| {
+        state.with(|s| {
+            s.incident
+                .and_then(|id| crate::incident_detail::detail(incidents(), id, s.filters.basis))
+        })
+    });
     let figure = Figure {
         chart,
         title,
         scope,
         summary,
         source,
+        incident,
     };
     provide_context(figure);
     figure

@@ -21,12 +21,7 @@ pub fn sync_document(explorer: Explorer, figure: Figure) {
     });
     Effect::new(move |_| {
         let default_view = state.with(|s| s.view == View::Overview && s.filters.is_empty());
-        let incident = state.with(|s| {
-            let basis = s.filters.basis;
-            s.incident
-                .and_then(|id| crate::incident_detail::detail(super::rows::incidents(), id, basis))
-        });
-        if let Some(d) = incident {
+        if let Some(d) = figure.incident.get() {
             document().set_title(&format!("{} · Crypto Heist Explorer", d.headline));
             if let Ok(Some(meta)) = document().query_selector("meta[name=description]") {
                 let description = d.standing.unwrap_or_else(|| d.headline.clone());

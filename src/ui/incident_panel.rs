@@ -3,11 +3,9 @@
 //! of the URL again.
 
 use super::browser::{copy_to_clipboard, page_url, today};
-use super::context::use_explorer;
+use super::context::{use_explorer, use_figure};
 use super::modal::Modal;
-use super::rows::incidents;
 use crate::data::DATA_VERSION;
-use crate::incident_detail::detail;
 use crate::methodology::citation;
 use crate::state::links::share_link;
 use leptos::prelude::*;
@@ -18,10 +16,7 @@ pub fn IncidentPanel() -> impl IntoView {
     let explorer = use_explorer();
     let state = explorer.state;
     let id = Memo::new(move |_| state.with(|s| s.incident));
-    let shown = Memo::new(move |_| {
-        let basis = state.with(|s| s.filters.basis);
-        id.get().and_then(|id| detail(incidents(), id, basis))
-    });
+    let shown = use_figure().incident;
     let open = RwSignal::new(false);
     Effect::new(move |_| open.set(shown.with(Option::is_some)));
     // The reader closed it (Escape, ×): the URL drops the id.
