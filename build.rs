@@ -235,8 +235,9 @@ fn write_figures(out: &mut String, rows: &[ReportedFigure]) {
         writeln!(
             out,
             "ReportedFigure {{ source: Cow::Borrowed({:?}), year: {}, metric: Cow::Borrowed({:?}), \
-             value: {value}, url: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}) }},",
-            r.source, r.year, r.metric, r.url, r.note
+             value: {value}, url: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), \
+             repeats: Cow::Borrowed({:?}), error: Cow::Borrowed({:?}) }},",
+            r.source, r.year, r.metric, r.url, r.note, r.repeats, r.error
         )
         .unwrap();
     }

@@ -363,3 +363,54 @@ fn the_preview_image_shows_the_data_compiled_in() {
         "public/og-image.png shows other data than data/*.csv: run `make og-image`"
     );
 }
+
+/// A repeat names a figure that exists; it is a misreport, with where the wrong number most
+/// likely came from, exactly when it does not state the original to the precision it prints.
+#[test]
+fn repeats_and_misreports_are_checked_against_the_figure_they_name() {
+    use crypto_heist_explorer::data::validate::parse_aggregates;
+    let head = "source,year,metric,value,url,note,repeats,error\n";
+    let original = "firm,2024,dprk_stolen_usd,1340000000,https://a.example/,,,\n";
+    let parse = |rows: &str| parse_aggregates("aggregates.csv", &format!("{head}{original}{rows}"));
+    let messages = |rows: &str| -> String {
+        parse(rows)
+            .err()
+            .unwrap_or_default()
+            .iter()
+            .map(|e| e.to_string())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    // Rounded to the digits printed: a repeat, no error.
+    assert!(parse("news_a,2024,dprk_stolen_usd,1300000000,https://b.example/,,firm,\n").is_ok());
+    // A different number with its likely origin: a misreport.
+    assert!(parse(
+        "news_b,2024,dprk_stolen_usd,1600000000,https://c.example/,,firm,a half-year total\n"
+    )
+    .is_ok());
+    assert!(
+        messages("news_b,2024,dprk_stolen_usd,1600000000,https://c.example/,,firm,\n").contains(
+            "aggregates.csv:3: the value does not state firm' figure to the precision printed"
+        )
+    );
+    assert!(
+        messages("news_a,2024,dprk_stolen_usd,1300000000,https://b.example/,,firm,a guess\n")
+            .contains("aggregates.csv:3: error is set, but the value states")
+    );
+    assert!(
+        messages("news_c,2024,dprk_stolen_usd,1300000000,https://b.example/,,nobody,\n")
+            .contains("repeats 'nobody' has no dprk_stolen_usd figure for 2024")
+    );
+    assert!(
+        messages("news_d,2024,dprk_stolen_usd,1300000000,https://b.example/,,,an error\n")
+            .contains("error is set but repeats is empty")
+    );
+    // The shipped data passes, and both seed articles' claims are in it.
+    let shipped = crypto_heist_explorer::data::REPORTED_FIGURES;
+    assert!(shipped
+        .iter()
+        .any(|f| f.source == "news_coinlume" && f.is_misreport()));
+    assert!(shipped
+        .iter()
+        .any(|f| f.source == "news_thecoinrise" && f.is_repeat() && !f.is_misreport()));
+}

@@ -87,6 +87,7 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
         chart,
         units,
         clicks,
+        rows: None,
     }
 }
 
@@ -129,6 +130,7 @@ pub fn dprk_share_chart(input: &ChartInput) -> BuiltChart {
         chart,
         units: vec![Unit::Percent, Unit::Percent],
         clicks,
+        rows: None,
     }
 }
 

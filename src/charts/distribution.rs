@@ -55,6 +55,7 @@ pub fn size_chart(input: &ChartInput) -> BuiltChart {
         chart,
         units,
         clicks,
+        rows: None,
     }
 }
 
@@ -95,6 +96,7 @@ fn grouped_chart<T: Slug>(
         chart,
         units: vec![Unit::Usd, Unit::Usd],
         clicks,
+        rows: None,
     }
 }
 

@@ -6,6 +6,7 @@ mod caption;
 mod claims;
 mod comparison;
 mod distribution;
+pub mod events;
 pub mod palette;
 mod source_line;
 mod timeline;
@@ -37,6 +38,9 @@ pub enum Unit {
     Usd,
     Count,
     Percent,
+    /// A marker for a dated event: the tooltip gives its text (the data item's name), not
+    /// its value, which is only where it sits on the line.
+    Event,
 }
 
 /// A chart plus what the host needs to make it interactive. Deliberately neither `Clone` nor
@@ -49,7 +53,15 @@ pub struct BuiltChart {
     pub units: Vec<Unit>,
     /// `clicks[series][data_index]`: the filters a click on that point narrows to.
     pub clicks: Vec<Vec<Narrowing>>,
+    /// For a chart of labelled rows (horizontal bars, each row's label written above its
+    /// bars, so a long label never squeezes the plot on a phone): how many rows. The chart is
+    /// then as tall as its rows need ([`BuiltChart::min_height_px`]).
+    pub rows: Option<usize>,
 }
+
+/// The height of one labelled row: a line of label text above two bars of [`ROW_BAR_PX`].
+pub const ROW_PX: usize = 46;
+pub const ROW_BAR_PX: i32 = 9;
 
 impl BuiltChart {
     /// The option as JSON, with the settings charming has no setter for.
@@ -68,7 +80,17 @@ impl BuiltChart {
                 None => {}
             }
         }
+        if self.rows.is_some() {
+            if let Some(axis) = option.get_mut("yAxis") {
+                labels_above_rows(axis);
+            }
+        }
         option
+    }
+
+    /// The height a chart of labelled rows needs: its rows plus the legend and the value axis.
+    pub fn min_height_px(&self) -> Option<usize> {
+        self.rows.map(|rows| rows * ROW_PX + 72)
     }
 
     pub fn narrowing(&self, series: usize, data_index: usize) -> Option<&Narrowing> {
@@ -90,6 +112,33 @@ pub struct ClickTarget {
     pub series_index: Option<usize>,
     #[serde(default)]
     pub data_index: Option<usize>,
+}
+
+/// A category axis whose labels sit inside the plot, above their row's bars (charming has no
+/// setters for these).
+fn labels_above_rows(axis: &mut serde_json::Value) {
+    let axis = match axis {
+        serde_json::Value::Array(axes) => match axes.first_mut() {
+            Some(first) => first,
+            None => return,
+        },
+        axis => axis,
+    };
+    let Some(axis) = axis.as_object_mut() else {
+        return;
+    };
+    axis.insert("axisTick".into(), serde_json::json!({ "show": false }));
+    axis.insert("axisLine".into(), serde_json::json!({ "show": false }));
+    if let Some(label) = axis.get_mut("axisLabel").and_then(|l| l.as_object_mut()) {
+        label.insert("inside".into(), true.into());
+        label.insert("verticalAlign".into(), "bottom".into());
+        label.insert("align".into(), "left".into());
+        // Lifts the text clear of the two bars centred on the row.
+        label.insert(
+            "padding".into(),
+            serde_json::json!([0, 0, ROW_BAR_PX + 5, 0]),
+        );
+    }
 }
 
 fn tidy_axis(axis: &mut serde_json::Value) {
@@ -195,7 +244,7 @@ fn value_axis(p: &Palette, unit: Unit) -> Axis {
     let label = match unit {
         Unit::Usd => label.formatter(Formatter::String(FORMAT_USD.into())),
         Unit::Percent => label.formatter(Formatter::String("{value}%".into())),
-        Unit::Count => label,
+        Unit::Count | Unit::Event => label,
     };
     Axis::new()
         .type_(AxisType::Value)

@@ -1,8 +1,11 @@
 //! Over time: cumulative theft by day of year (with dated events), and theft per month.
 
 use super::comparison::{DPRK_NAME, OTHERS_NAME};
+use super::events::numbered_events;
 use super::*;
 use crate::format;
+use charming::datatype::{DataPoint, DataPointItem};
+use charming::element::ItemStyle;
 use charming::element::{Label, LineStyle, LineStyleType, Symbol};
 use charming::element::{MarkLine, MarkLineData};
 use charming::series::{Bar, Line};
@@ -103,60 +106,111 @@ pub fn cumulative_chart(input: &ChartInput) -> BuiltChart {
                         }),
                 )
                 .data(values);
-            // ECharts styles a markLine per series: the key event (labelled, dashed) rides on
-            // the latest "all" line, the other events (faint, dotted) on its DPRK line.
-            if i == years.len() - 1 {
-                line = line.mark_line(event_lines(input, p, &labels, !dprk));
+            // The key event (the Putin–Kim summit, after which Chainalysis saw DPRK theft
+            // slow) is also a labelled line across the plot.
+            if latest && !dprk {
+                line = line.mark_line(key_event_line(input, p, &labels));
             }
             chart = chart.series(line);
             units.push(Unit::Usd);
             clicks.push(day_clicks);
         }
     }
+    let (events, event_clicks) = event_markers(input, p);
+    chart = chart.series(events);
+    units.push(Unit::Event);
+    clicks.push(event_clicks);
     BuiltChart {
         chart,
         units,
         clicks,
+        rows: None,
     }
 }
 
-fn event_lines(input: &ChartInput, p: &Palette, labels: &[String], key_only: bool) -> MarkLine {
+/// The events as numbered markers on their own year's "all thefts" line; a click narrows the
+/// rows to the event's day (a theft on that day is then one click from its page).
+fn event_markers(input: &ChartInput, p: &Palette) -> (Line, Vec<Narrowing>) {
+    let shown = input.shown_years();
+    let numbered = numbered_events(input.events, &shown);
+    let mut clicks = Vec::with_capacity(numbered.len());
+    let data: Vec<DataPoint> = numbered
+        .iter()
+        .map(|n| {
+            let running = input.breakdown.cumulative(n.year);
+            let day = n.event.date.ordinal0() as usize;
+            let at = running
+                .get(day)
+                .or(running.last())
+                .map_or(0, |(all, _)| *all);
+            clicks.push(Narrowing {
+                year: Some(n.year),
+                dates: Some((n.event.date, n.event.date)),
+                ..Narrowing::default()
+            });
+            DataPoint::Item(
+                DataPointItem::new(vec![
+                    axis_index(n.event.date) as f64,
+                    usd_value(at),
+                    n.number as f64,
+                ])
+                .name(n.text()),
+            )
+        })
+        .collect();
+    // A line series with its line hidden: it draws symbols at [day, total] as a scatter series
+    // would, without shipping ECharts' scatter chart.
+    let markers = Line::new()
+        .name(EVENTS_NAME)
+        .symbol(Symbol::Circle)
+        .symbol_size(15)
+        .show_symbol(true)
+        .line_style(LineStyle::new().width(0).opacity(0))
+        .item_style(
+            ItemStyle::new()
+                .color(p.tooltip_bg)
+                .border_color(p.text)
+                .border_width(1),
+        )
+        .label(
+            Label::new()
+                .show(true)
+                .position(charming::element::LabelPosition::Inside)
+                .font_size(9)
+                .color(p.text)
+                // The number, the value's third dimension (an ECharts template, no function).
+                .formatter(Formatter::String("{@[2]}".into())),
+        )
+        .data(data);
+    (markers, clicks)
+}
+
+/// The series name of the event markers (in the legend, so a reader can hide them).
+pub const EVENTS_NAME: &str = "Events";
+
+fn key_event_line(input: &ChartInput, p: &Palette, labels: &[String]) -> MarkLine {
     let shown = input.shown_years();
     let data: Vec<charming::element::MarkLineVariant> = input
         .events
         .iter()
-        .filter(|e| Year::from_number(e.date.year()).is_some_and(|y| shown.contains(&y)))
-        .filter(|e| e.key == key_only)
+        .filter(|e| e.key && Year::from_number(e.date.year()).is_some_and(|y| shown.contains(&y)))
         .map(|e| {
-            // The key event (`key` in events.csv: the Putin–Kim summit, after which Chainalysis
-            // saw DPRK theft slow) is labelled; the others are faint lines with tooltips.
-            let is_key = e.key;
             let line = MarkLineData::new()
                 .name(short_label(&e.label))
                 .x_axis(labels[axis_index(e.date)].clone())
-                .label(Label::new().show(is_key).formatter("{b}").color(if is_key {
-                    p.text
-                } else {
-                    p.muted
-                }));
+                .label(Label::new().show(true).formatter("{b}").color(p.text));
             charming::element::MarkLineVariant::Simple(line)
         })
         .collect();
-    let style = if key_only {
-        LineStyle::new()
-            .color(p.text)
-            .type_(LineStyleType::Dashed)
-            .width(1.5)
-    } else {
-        LineStyle::new()
-            .color(p.muted)
-            .type_(LineStyleType::Dotted)
-            .width(1)
-    };
     MarkLine::new()
         .symbol(vec![Symbol::None, Symbol::None])
         .silent(true)
-        .line_style(style)
+        .line_style(
+            LineStyle::new()
+                .color(p.text)
+                .type_(LineStyleType::Dashed)
+                .width(1.5),
+        )
         .data(data)
 }
 
@@ -212,6 +266,7 @@ pub fn monthly_chart(input: &ChartInput) -> BuiltChart {
         chart,
         units: vec![Unit::Usd, Unit::Usd],
         clicks,
+        rows: None,
     }
 }
 

@@ -494,6 +494,36 @@ pub struct ReportedFigure {
     pub value: ReportedValue,
     pub url: Cow<'static, str>,
     pub note: Cow<'static, str>,
+    /// For an outlet or a tabulation: the `source` whose figure (same year and metric) it
+    /// repeats. Empty for an original figure.
+    pub repeats: Cow<'static, str>,
+    /// For a repeat that does not agree with the original at the precision it is printed with:
+    /// where the wrong number most likely came from. Empty otherwise (the build checks both).
+    pub error: Cow<'static, str>,
+}
+
+impl ReportedFigure {
+    pub fn is_repeat(&self) -> bool {
+        !self.repeats.is_empty()
+    }
+
+    pub fn is_misreport(&self) -> bool {
+        !self.error.is_empty()
+    }
+}
+
+/// Whether a figure printed as `printed` states `original` to the precision it is printed
+/// with: $1.3B states $1.34B (they differ by less than one unit of the last digit printed,
+/// $0.1B), $660M states $660.5M, but $1.6B does not state $1.34B. Zero states only zero.
+pub fn states_to_printed_precision(printed: u64, original: u64) -> bool {
+    if printed == 0 {
+        return original == 0;
+    }
+    let mut unit = 1u64;
+    while printed % (unit * 10) == 0 {
+        unit *= 10;
+    }
+    printed.abs_diff(original) < unit
 }
 
 /// A dated annotation for the timeline.

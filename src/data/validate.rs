@@ -8,7 +8,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 
-pub const AGGREGATES_HEADER: &[&str] = &["source", "year", "metric", "value", "url", "note"];
+pub const AGGREGATES_HEADER: &[&str] = &[
+    "source", "year", "metric", "value", "url", "note", "repeats", "error",
+];
 pub const EVENTS_HEADER: &[&str] = &["date", "label", "url", "key"];
 
 /// A problem in one row of a data file.
@@ -318,7 +320,7 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
     let records = check.records(text, AGGREGATES_HEADER);
     let mut rows = Vec::with_capacity(records.len());
     for record in records {
-        let [source, year, metric, value, url, note] = &record.fields[..] else {
+        let [source, year, metric, value, url, note, repeats, error] = &record.fields[..] else {
             continue;
         };
         let row = (|| {
@@ -339,14 +341,76 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
                 value,
                 url: Cow::Owned(url.clone()),
                 note: Cow::Owned(note.clone()),
+                repeats: Cow::Owned(repeats.trim().to_string()),
+                error: Cow::Owned(error.trim().to_string()),
             })
         })();
         match row {
-            Ok(row) => rows.push(row),
+            Ok(row) => rows.push((record.line, row)),
             Err(message) => check.error(record.line, message),
         }
     }
-    check.finish(rows)
+    for (line, message) in repeat_errors(&rows) {
+        check.error(line, message);
+    }
+    check.finish(rows.into_iter().map(|(_, row)| row).collect())
+}
+
+/// A repeat must name a figure that exists (same year and metric, from an original), and it is
+/// a misreport, with its likely origin in `error`, exactly when it does not state the original
+/// to the precision it is printed with.
+fn repeat_errors(rows: &[(usize, ReportedFigure)]) -> Vec<(usize, String)> {
+    let mut errors = Vec::new();
+    for (line, row) in rows {
+        if !row.is_repeat() {
+            if row.is_misreport() {
+                errors.push((
+                    *line,
+                    "error is set but repeats is empty: a misreport names the figure it gets wrong"
+                        .to_string(),
+                ));
+            }
+            continue;
+        }
+        let original = rows
+            .iter()
+            .map(|(_, r)| r)
+            .find(|r| r.source == row.repeats && r.year == row.year && r.metric == row.metric);
+        let Some(original) = original else {
+            errors.push((
+                *line,
+                format!(
+                    "repeats '{}' has no {} figure for {}",
+                    row.repeats, row.metric, row.year
+                ),
+            ));
+            continue;
+        };
+        if original.is_repeat() {
+            errors.push((
+                *line,
+                format!(
+                    "repeats '{}', which is itself a repeat: name the original",
+                    row.repeats
+                ),
+            ));
+            continue;
+        }
+        let agrees = match (row.value, original.value) {
+            (ReportedValue::Usd(a), ReportedValue::Usd(b))
+            | (ReportedValue::Count(a), ReportedValue::Count(b)) => {
+                states_to_printed_precision(a, b)
+            }
+            (ReportedValue::Percent(a), ReportedValue::Percent(b)) => (a - b).abs() < 0.5,
+            _ => false,
+        };
+        match (agrees, row.is_misreport()) {
+            (true, true) => errors.push((*line, format!("error is set, but the value states {}' figure to the precision printed", row.repeats))),
+            (false, false) => errors.push((*line, format!("the value does not state {}' figure to the precision printed: say in `error` where it most likely came from", row.repeats))),
+            _ => {}
+        }
+    }
+    errors
 }
 
 /// Parses and validates `events.csv`. Events may fall after the covered years (later

@@ -1,6 +1,7 @@
 //! Filtering and aggregation: pure functions over the incident slice.
 
 pub mod breakdown;
+pub mod claims;
 pub mod filters;
 pub mod reconcile;
 pub mod report_scope;

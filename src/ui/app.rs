@@ -7,7 +7,7 @@ use super::embed_resize::post_height_changes;
 use super::figure::ChartFigure;
 use super::filter_panel::FilterPanel;
 use super::headline::Headline;
-use super::incident_panel::IncidentPanel;
+use super::incident_panel::{IncidentCard, IncidentPanel};
 use super::incident_table::IncidentTable;
 use super::masthead::Masthead;
 use super::methodology::Methodology;
@@ -74,8 +74,12 @@ fn Page() -> impl IntoView {
         post_height_changes();
     }
     let methodology_open = RwSignal::new(browser::fragment() == "#methodology");
+    // An embedded incident is a card in place of the chart.
+    let incident_card = Memo::new(move |_| embed.get() && figure.incident.with(Option::is_some));
     let chartless = Memo::new(move |_| {
-        figure.chart.with(Option::is_none) || explorer.breakdown.with(|b| b.rows.is_empty())
+        incident_card.get()
+            || figure.chart.with(Option::is_none)
+            || explorer.breakdown.with(|b| b.rows.is_empty())
     });
     let (settled, on_settled) = settle_after_first_chart(chartless);
     // On a phone the filters open in a sheet from a "Filters" button, so the chart is on the
@@ -113,7 +117,12 @@ fn Page() -> impl IntoView {
                         <ViewTabs/>
                         <ShareMenu/>
                     </Show>
-                    <ChartFigure methodology_open=methodology_open on_settled=on_settled/>
+                    <Show
+                        when=move || incident_card.get()
+                        fallback=move || view! { <ChartFigure methodology_open=methodology_open on_settled=on_settled/> }
+                    >
+                        <IncidentCard/>
+                    </Show>
                 </main>
                 <Show when=move || !embed.get()>
                     <Show when=move || settled.get() fallback=|| view! { <div class="table-area table-placeholder"></div> }>

@@ -235,10 +235,20 @@ pub fn ChartHost(
     let cleanup_host = SendWrapper::new(host);
     on_cleanup(move || cleanup_host.borrow_mut().dispose());
 
+    // A chart of labelled rows is as tall as its rows (the CSS reads the custom property).
+    let rows_height = move || {
+        chart.with(|c| {
+            c.as_ref()
+                .and_then(|c| c.built.min_height_px())
+                .map(|px| format!("{px}px"))
+        })
+    };
     view! {
         <div class="chart-box">
             <div
                 class="chart"
+                class:rows=move || rows_height().is_some()
+                style:--rows-height=rows_height
                 node_ref=node
                 role="img"
                 aria-label=move || description.get()

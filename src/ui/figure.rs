@@ -2,9 +2,13 @@
 //! empty state, the summary sentence and the source line.
 
 use super::chart_host::ChartHost;
+use super::claims_notes::ClaimsNotes;
 use super::context::{use_explorer, use_figure};
+use super::event_key::EventKey;
 use super::page_parts::{EmptyState, ExploreLink, MethodologyButton, MethodologyLink};
+use super::rows::{incidents, index};
 use crate::charts::Narrowing;
+use crate::query::Breakdown;
 use crate::state::View;
 use leptos::prelude::*;
 
@@ -20,11 +24,17 @@ pub fn ChartFigure(
     let embed = Memo::new(move |_| state.with(|s| s.embed));
     let empty = Memo::new(move |_| explorer.breakdown.with(|b| b.rows.is_empty()));
     let is_table = Memo::new(move |_| state.with(|s| s.view == View::Table));
+    let is_claims = Memo::new(move |_| state.with(|s| s.view == View::Claims));
+    // A mark that stands for one incident opens that incident's page as it narrows to it.
     let on_narrow = Callback::new(move |narrowing: Narrowing| {
-        explorer
-            .set_state
-            .run((narrowing.apply(&state.get_untracked()), false));
+        let mut next = narrowing.apply(&state.get_untracked());
+        let rows = Breakdown::compute_indexed(index(), &next.filters).rows;
+        if let [only] = rows[..] {
+            next.incident = incidents().get(only as usize).map(|r| r.id.as_ref());
+        }
+        explorer.set_state.run((next, false));
     });
+    let is_cumulative = Memo::new(move |_| state.with(|s| s.view == View::Cumulative));
     let title = figure.title;
     view! {
         <figure class="figure" data-testid="figure">
@@ -43,6 +53,12 @@ pub fn ChartFigure(
                 <ChartHost chart=figure.chart description=figure.summary on_narrow=on_narrow on_settled=on_settled/>
             </Show>
             <p class="summary" data-testid="summary">{move || figure.summary.get()}</p>
+            <Show when=move || is_claims.get() && !empty.get()>
+                <ClaimsNotes/>
+            </Show>
+            <Show when=move || is_cumulative.get() && !empty.get()>
+                <EventKey/>
+            </Show>
             <figcaption class="source-line" data-testid="source-line">
                 {move || figure.source.get()}
                 " See the "

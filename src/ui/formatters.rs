@@ -30,6 +30,7 @@ pub fn format_value(unit: Unit, value: f64) -> String {
         Unit::Usd => format::usd(value.max(0.0) as u64),
         Unit::Count => format::incidents(value.max(0.0) as u64),
         Unit::Percent => format::percent(value),
+        Unit::Event => String::new(),
     }
 }
 
@@ -89,12 +90,20 @@ impl Formatters {
                     let name = get(&item, "name").as_string().unwrap_or_default();
                     html.push_str(&format!("<strong>{}</strong>", escape_html(&name)));
                 }
+                let series = get(&item, "seriesIndex").as_f64().unwrap_or(0.0) as usize;
+                let unit = units.get(series).copied().unwrap_or(Unit::Usd);
+                if unit == Unit::Event {
+                    // An event marker: its text ("3 · 6 Sep 2023: …") is the data item's name.
+                    let text = get(&get(&item, "data"), "name")
+                        .as_string()
+                        .unwrap_or_default();
+                    html.push_str(&format!("<br/>{}", escape_html(&text)));
+                    continue;
+                }
                 let value = get(&item, "value");
                 let Some(value) = value.as_f64() else {
                     continue;
                 };
-                let series = get(&item, "seriesIndex").as_f64().unwrap_or(0.0) as usize;
-                let unit = units.get(series).copied().unwrap_or(Unit::Usd);
                 let marker = swatch(&get(&item, "color").as_string().unwrap_or_default());
                 let name = get(&item, "seriesName").as_string().unwrap_or_default();
                 html.push_str(&format!(

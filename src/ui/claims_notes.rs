@@ -1,0 +1,47 @@
+//! Under the reports-vs-data chart: the misreported figures, each with where the wrong number
+//! most likely came from, and who repeated each original figure, every one linked.
+
+use super::context::use_explorer;
+use super::rows::incidents;
+use crate::data::REPORTED_FIGURES;
+use crate::query::claims::{claim_notes, claims};
+use crate::query::reconcile::{reconcile, Measure};
+use leptos::prelude::*;
+
+#[component]
+pub fn ClaimsNotes() -> impl IntoView {
+    let explorer = use_explorer();
+    let notes = Memo::new(move |_| {
+        explorer.state.with(|s| {
+            let shown = crate::query::filters::shown_years(s.filters.years);
+            claim_notes(&claims(
+                reconcile(incidents(), REPORTED_FIGURES, s.filters.basis)
+                    .into_iter()
+                    .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
+                    .collect(),
+            ))
+        })
+    });
+    view! {
+        <Show when=move || notes.with(|n| !n.is_empty())>
+            <ul class="claim-notes" data-testid="claim-notes">
+                <For each=move || notes.get() key=|n| n.text.clone() let:note>
+                    <li class:misreport=note.misreport>
+                        {note.text.clone()} " "
+                        {note
+                            .links
+                            .iter()
+                            .enumerate()
+                            .map(|(i, (name, url))| {
+                                view! {
+                                    {(i > 0).then_some(", ")}
+                                    <a href=url.clone() rel="noopener" target="_blank">{name.clone()}</a>
+                                }
+                            })
+                            .collect_view()}
+                    </li>
+                </For>
+            </ul>
+        </Show>
+    }
+}
