@@ -38,10 +38,13 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
         // legend line plus that name: the two never overlap.
         let mut g = grid().top(LEGEND_AND_AXIS_NAME);
         if with_counts {
+            // The lower panel starts a third of the height below the upper one's end, room for
+            // the upper panel's year labels and then its own axis name at any chart height
+            // from 300 px (a phone) to 440 px.
             g = if panel == 0 {
-                g.height("34%")
+                g.height("30%")
             } else {
-                g.top("60%").bottom(8)
+                g.top("66%").bottom(8)
             };
         }
         chart = chart
@@ -50,6 +53,8 @@ pub fn year_comparison_chart(input: &ChartInput, with_counts: bool) -> BuiltChar
             .y_axis(
                 value_axis(p, *unit)
                     .grid_index(panel as f64)
+                    // Two short panels: few ticks each, so their labels never crowd.
+                    .split_number(if with_counts { 3 } else { 5 })
                     .name(if *unit == Unit::Usd {
                         "Stolen"
                     } else {

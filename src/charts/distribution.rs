@@ -13,11 +13,19 @@ pub fn size_chart(input: &ChartInput) -> BuiltChart {
     let years = input.shown_years();
     let labels = SizeBucket::ALL
         .iter()
-        .map(|b| b.label().to_string())
+        .map(|b| b.short_label().to_string())
         .collect();
     let mut chart = base_chart(p)
         .grid(grid())
-        .x_axis(category_axis(p, labels))
+        // Every class labelled: ECharts' automatic interval would skip every other one on a
+        // phone, though the short labels fit.
+        .x_axis(
+            category_axis(p, labels).axis_label(
+                charming::element::AxisLabel::new()
+                    .color(p.muted)
+                    .interval(0),
+            ),
+        )
         .y_axis(value_axis(p, Unit::Count).min_interval(1));
     let mut units = Vec::new();
     let mut clicks = Vec::new();

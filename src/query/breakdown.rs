@@ -107,6 +107,16 @@ impl SizeBucket {
         }
     }
 
+    /// The label under a bar, short enough for four to fit side by side on a 320 px phone.
+    pub const fn short_label(self) -> &'static str {
+        match self {
+            SizeBucket::Under10M => "< $10M",
+            SizeBucket::From10To50M => "$10–50M",
+            SizeBucket::From50To100M => "$50–100M",
+            SizeBucket::Over100M => "> $100M",
+        }
+    }
+
     /// Inclusive loss range, for narrowing the filters to a clicked bucket.
     pub const fn range(self) -> (u64, Option<u64>) {
         match self {

@@ -88,12 +88,21 @@ fn Page() -> impl IntoView {
     let filters_open = RwSignal::new(false);
     let in_sheet = Memo::new(move |_| narrow.get() && !embed.get());
     let with_panel = Memo::new(move |_| state.with(|s| !s.embed || s.controls));
-    // An embed without controls can lay itself out to its frame's height (style/main.css).
-    let fits_frame = Memo::new(move |_| state.with(|s| s.embed && !s.controls));
     let is_table = Memo::new(move |_| state.with(|s| s.view == View::Table));
+    // What cannot be cut to a frame's height (a table, a chart of labelled rows, an incident)
+    // scrolls inside an embed instead; everything else lays itself out to its frame
+    // (style/main.css) when the embed has no controls.
+    let scrolls = Memo::new(move |_| {
+        is_table.get()
+            || incident_card.get()
+            || figure
+                .chart
+                .with(|c| c.as_ref().is_some_and(|c| c.built.rows.is_some()))
+    });
+    let fits_frame = Memo::new(move |_| state.with(|s| s.embed && !s.controls) && !scrolls.get());
 
     view! {
-        <div class="page" class:embed=embed class:fit=fits_frame>
+        <div class="page" class:embed=embed class:fit=fits_frame class:scrolls=scrolls>
             <Show when=move || !embed.get()>
                 <Masthead methodology_open=methodology_open/>
             </Show>
@@ -124,7 +133,8 @@ fn Page() -> impl IntoView {
                         <IncidentCard/>
                     </Show>
                 </main>
-                <Show when=move || !embed.get()>
+                // An embed shows the table only as its view ("Every incident in the selection").
+                <Show when=move || !embed.get() || is_table.get()>
                     <Show when=move || settled.get() fallback=|| view! { <div class="table-area table-placeholder"></div> }>
                         <IncidentTable/>
                     </Show>

@@ -11,6 +11,8 @@ use leptos::prelude::*;
 #[component]
 pub fn ClaimsNotes() -> impl IntoView {
     let explorer = use_explorer();
+    // Open on the page; folded in an embed, where the frame's height belongs to the chart.
+    let open = explorer.state.with_untracked(|s| !s.embed);
     let notes = Memo::new(move |_| {
         explorer.state.with(|s| {
             let shown = crate::query::filters::shown_years(s.filters.years);
@@ -24,7 +26,9 @@ pub fn ClaimsNotes() -> impl IntoView {
     });
     view! {
         <Show when=move || notes.with(|n| !n.is_empty())>
-            <ul class="claim-notes" data-testid="claim-notes">
+            <details class="claim-notes" open=open>
+            <summary>"Who repeated each figure, and who got it wrong"</summary>
+            <ul data-testid="claim-notes">
                 <For each=move || notes.get() key=|n| n.text.clone() let:note>
                     <li class:misreport=note.misreport>
                         {note.text.clone()} " "
@@ -42,6 +46,7 @@ pub fn ClaimsNotes() -> impl IntoView {
                     </li>
                 </For>
             </ul>
+            </details>
         </Show>
     }
 }

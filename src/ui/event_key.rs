@@ -10,6 +10,8 @@ use leptos::prelude::*;
 #[component]
 pub fn EventKey() -> impl IntoView {
     let explorer = use_explorer();
+    // Open on the page; folded in an embed, where the frame's height belongs to the chart.
+    let open = explorer.state.with_untracked(|s| !s.embed);
     let events = Memo::new(move |_| {
         explorer.state.with(|s| {
             numbered_events(TIMELINE_EVENTS, &shown_years(s.filters.years))
@@ -27,7 +29,7 @@ pub fn EventKey() -> impl IntoView {
     });
     view! {
         <Show when=move || events.with(|e| !e.is_empty())>
-            <details class="event-key" data-testid="event-key" open>
+            <details class="event-key" data-testid="event-key" open=open>
                 <summary>"Events on the chart"</summary>
                 <ol>
                     <For each=move || events.get() key=|e| e.0 let:event>
