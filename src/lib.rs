@@ -6,6 +6,7 @@
 //! `charts` (aggregates → ECharts options) → `ui` (Leptos components, wasm only).
 //! Everything but `ui` is plain Rust, unit-tested on the host.
 
+pub mod canonical;
 pub mod charts;
 pub mod data;
 pub mod embed;

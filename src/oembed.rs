@@ -3,7 +3,8 @@
 //! oEmbed (WordPress, Ghost) turns a pasted link into our embed. Written as static files by the
 //! build when `HEIST_PUBLIC_URL` is set (scripts/oembed.mjs runs the host binary).
 
-use crate::data::{DATA_VERSION, INCIDENTS};
+use crate::canonical;
+use crate::data::DATA_VERSION;
 use crate::embed::{snippet, DEFAULT_HEIGHT};
 use crate::query::{Breakdown, Filters};
 use crate::state::links::{embed_link, image_beside, script_beside};
@@ -35,17 +36,11 @@ pub struct Response {
     pub data_version: &'static str,
 }
 
-/// The views that have a chart (the table is no embed of its own).
-pub fn canonical_views() -> impl Iterator<Item = View> {
-    View::ALL.iter().copied().filter(|v| *v != View::Table)
-}
-
 /// The response of every canonical view. `base` is the deployment's public URL of
 /// index.html's directory, e.g. `https://news.example/graphics/heists/`.
 pub fn responses(base: &str) -> Vec<(View, Response)> {
-    // Every canonical view is at default filters: one breakdown serves them all.
-    let breakdown = Breakdown::compute(INCIDENTS, &Filters::default());
-    canonical_views()
+    let breakdown = canonical::breakdown();
+    canonical::views()
         .map(|view| (view, response(base, view, &breakdown)))
         .collect()
 }
