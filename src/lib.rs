@@ -18,6 +18,7 @@ pub mod methodology;
 pub mod oembed;
 pub mod query;
 pub mod state;
+pub mod static_charts;
 pub mod story;
 pub mod summary;
 
