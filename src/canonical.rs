@@ -4,7 +4,7 @@
 
 use crate::data::INCIDENTS;
 use crate::query::{Breakdown, Filters};
-use crate::state::View;
+use crate::state::{Theme, View};
 
 /// The views that have a chart (the table is no embed of its own).
 pub fn views() -> impl Iterator<Item = View> {
@@ -16,3 +16,20 @@ pub fn views() -> impl Iterator<Item = View> {
 pub fn breakdown() -> Breakdown {
     Breakdown::compute(INCIDENTS, &Filters::default())
 }
+
+/// A view's static chart, relative to index.html: `static/<view>.svg` (light),
+/// `static/<view>-dark.svg`.
+pub fn static_chart_path(view: View, theme: Theme) -> String {
+    match theme {
+        Theme::Light => format!("static/{}.svg", view.slug()),
+        Theme::Dark => format!("static/{}-dark.svg", view.slug()),
+    }
+}
+
+/// A view's 1200×630 preview image, relative to index.html.
+pub fn preview_image_path(view: View) -> String {
+    format!("og/{}.png", view.slug())
+}
+
+/// The preview image's size in px (Open Graph's recommended card).
+pub const PREVIEW_IMAGE_SIZE: (u32, u32) = (1200, 630);

@@ -9,10 +9,13 @@
 //! a Node test holds the port to every one.
 
 use crate::canonical;
-use crate::charts::{self, is_month_start, month_start_label, palette, ChartInput, Palette, Unit};
+use crate::charts::{
+    self, is_month_start, month_start_label, palette, ChartInput, Palette, Unit,
+    FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD, TICK_MONTH_START,
+};
 use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 use crate::query::{filters::shown_years, Breakdown, Filters};
-use crate::state::View;
+use crate::state::{Theme, View};
 use crate::summary::{chart_title, scope_text, summary_sentence};
 use serde::Serialize;
 use serde_json::Value;
@@ -23,15 +26,40 @@ pub struct StaticCharts {
     /// The view a page without `view=` shows (the noscript fallback draws it).
     pub default_view: &'static str,
     pub data_version: &'static str,
+    /// The preview images' size: `[width, height]`.
+    pub image_size: (u32, u32),
     pub charts: Vec<StaticChart>,
+    /// The colours of the options, for what the build draws around a chart.
+    pub palettes: Palettes,
+    /// The formatter placeholders in the options, for the port to replace.
+    pub placeholders: Placeholders,
     pub samples: FormatSamples,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Palettes {
+    pub light: Palette,
+    pub dark: Palette,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Placeholders {
+    pub usd: &'static str,
+    pub tooltip: &'static str,
+    pub month_start: &'static str,
+    pub tick_month_start: &'static str,
 }
 
 /// One view's chart, as the app shows it at default filters.
 #[derive(Debug, Serialize)]
 pub struct StaticChart {
-    /// `view=` value, also the file name (`static/<view>.svg`).
+    /// `view=` value.
     pub view: &'static str,
+    /// Where the build writes the light and dark SVG and the preview image, relative to
+    /// index.html.
+    pub svg: String,
+    pub svg_dark: String,
+    pub image: String,
     pub title: String,
     pub scope: String,
     /// The chart's summary sentence, also its accessible description.
@@ -76,7 +104,18 @@ pub fn static_charts() -> StaticCharts {
     StaticCharts {
         default_view: View::default().slug(),
         data_version: DATA_VERSION,
+        image_size: canonical::PREVIEW_IMAGE_SIZE,
         charts,
+        palettes: Palettes {
+            light: palette::LIGHT,
+            dark: palette::DARK,
+        },
+        placeholders: Placeholders {
+            usd: FORMAT_USD,
+            tooltip: FORMAT_TOOLTIP,
+            month_start: FORMAT_MONTH_START,
+            tick_month_start: TICK_MONTH_START,
+        },
         samples: format_samples(),
     }
 }
@@ -101,6 +140,9 @@ fn static_chart(view: View, filters: &Filters, breakdown: &Breakdown) -> Option<
     let dark = build(palette::DARK)?;
     Some(StaticChart {
         view: view.slug(),
+        svg: canonical::static_chart_path(view, Theme::Light),
+        svg_dark: canonical::static_chart_path(view, Theme::Dark),
+        image: canonical::preview_image_path(view),
         title: chart_title(view, filters, breakdown, breakdown),
         scope: scope_text(filters),
         summary: summary_sentence(filters, breakdown, breakdown),
@@ -233,6 +275,11 @@ mod tests {
             .map(|v| v.slug())
             .collect();
         let drawn: Vec<&str> = all.charts.iter().map(|c| c.view).collect();
+        for chart in &all.charts {
+            assert_eq!(chart.svg, format!("static/{}.svg", chart.view));
+            assert_eq!(chart.svg_dark, format!("static/{}-dark.svg", chart.view));
+            assert_eq!(chart.image, format!("og/{}.png", chart.view));
+        }
         assert_eq!(drawn, with_chart);
         assert!(!drawn.contains(&"table"));
         assert_eq!(all.default_view, "overview");
