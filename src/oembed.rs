@@ -7,7 +7,7 @@ use crate::canonical;
 use crate::data::DATA_VERSION;
 use crate::embed::{snippet, DEFAULT_HEIGHT};
 use crate::query::{Breakdown, Filters};
-use crate::state::links::{embed_link, image_beside, script_beside};
+use crate::state::links::{embed_link, script_beside};
 use crate::state::{View, ViewState};
 use crate::summary::chart_title;
 use serde::Serialize;
@@ -66,9 +66,10 @@ fn response(base: &str, view: View, breakdown: &Breakdown) -> Response {
         width: WIDTH,
         // The snippet's own height; embed.js then grows the frame to its content.
         height: DEFAULT_HEIGHT,
-        thumbnail_url: image_beside(base),
-        thumbnail_width: 1200,
-        thumbnail_height: 630,
+        // The view's own preview image (scripts/prerender.mjs), the size og-image.png also has.
+        thumbnail_url: format!("{base}{}", canonical::preview_image_path(view)),
+        thumbnail_width: canonical::PREVIEW_IMAGE_SIZE.0,
+        thumbnail_height: canonical::PREVIEW_IMAGE_SIZE.1,
         cache_age: 86_400,
         data_version: DATA_VERSION,
     }
@@ -115,7 +116,12 @@ mod tests {
             assert!(r
                 .html
                 .ends_with(&format!("<script src=\"{BASE}embed.js\" async></script>")));
-            assert_eq!(r.thumbnail_url, format!("{BASE}og-image.png"));
+            assert_eq!(
+                r.thumbnail_url,
+                format!("{BASE}og/{}.png", view.slug()),
+                "each view's own preview image"
+            );
+            assert_eq!((r.thumbnail_width, r.thumbnail_height), (1200, 630));
             assert!(r.title.ends_with(" — Crypto Heist Explorer"));
         }
     }
