@@ -11,7 +11,8 @@ const TITLE = { size: 34, line: 42, weight: 700, family: "serif" };
 const SCOPE = { size: 20, line: 28, weight: 400, family: "sans" };
 const SOURCE = { size: 15, line: 20, weight: 400, family: "sans" };
 
-const escape = (text) =>
+/** Text for HTML or SVG markup, in an element or a double-quoted attribute. */
+export const escape = (text) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The font fontconfig gives for a pattern (`serif:bold`), as a browser on this machine would

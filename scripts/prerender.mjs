@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import * as echarts from "echarts";
 import { checkSamples, installFormatters } from "./chart-format.mjs";
 import { runHostBinary } from "./host-binary.mjs";
-import { ogCard } from "./og-card.mjs";
+import { escape, ogCard } from "./og-card.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
 
 /** The chart box (`[data-testid=chart]`) at the desktop layout, in CSS px: measured in headless
@@ -53,9 +53,6 @@ export function renderSvg(option, placeholders, { width, height }, fontFamily) {
     chart.dispose();
   }
 }
-
-const escape = (text) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The <noscript> figure: what the app shows for the default view, as static HTML. */
 function noscriptFigure(chart) {
