@@ -5,9 +5,9 @@
 // app's own Rust (`crypto-heist-explorer oembed <url>` on the host). Without HEIST_PUBLIC_URL
 // nothing is written: an oEmbed response must carry absolute URLs, and dist/ is built to be
 // served at any path.
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runHostBinary } from "./host-binary.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 const publicUrl = process.env.HEIST_PUBLIC_URL;
@@ -24,20 +24,7 @@ if (!/^https?:\/\/[^\s"<>]+$/.test(publicUrl)) {
   process.exit(1);
 }
 const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
-// A host build: no std rebuilt for it (route B sets this for the wasm32 build only).
-const env = { ...process.env };
-delete env.CARGO_UNSTABLE_BUILD_STD;
-delete env.CARGO_BUILD_TARGET;
-const run = spawnSync("cargo", ["run", "--offline", "--quiet", "--bin", "crypto-heist-explorer", "--", "oembed", base], {
-  env,
-  encoding: "utf8",
-  maxBuffer: 16 * 1024 * 1024,
-});
-if (run.status !== 0) {
-  console.error(`oembed: the host binary failed:\n${run.stderr}`);
-  process.exit(1);
-}
-const responses = JSON.parse(run.stdout);
+const responses = JSON.parse(runHostBinary("oembed", ["oembed", base]));
 mkdirSync(join(dir, "oembed"), { recursive: true });
 for (const [view, response] of Object.entries(responses)) {
   writeFileSync(join(dir, "oembed", `${view}.json`), JSON.stringify(response, null, 2) + "\n");

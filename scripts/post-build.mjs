@@ -1,5 +1,5 @@
 // trunk's one post_build hook. trunk starts every hook of a stage at the same time, and these
-// steps must not overlap: the first two rewrite index.html, and precompress must see the final
+// steps must not overlap: four of them rewrite index.html, and precompress must see the final
 // files. So they run here, one after the other; the first failure stops the build.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ const STEPS = [
   "externalize-loader.mjs", // inline module loader → loader-<hash>.js (CSP without 'unsafe-inline')
   "covered-years.mjs", // the covered years into the title and descriptions
   "oembed.mjs", // with HEIST_PUBLIC_URL: oEmbed responses and the discovery link
+  "prerender.mjs", // static/<view>.svg, og/<view>.png and the <noscript> chart
   "precompress.mjs", // .br and .gz next to every compressible file, last
 ];
 

@@ -6,6 +6,7 @@
 //! `charts` (aggregates → ECharts options) → `ui` (Leptos components, wasm only).
 //! Everything but `ui` is plain Rust, unit-tested on the host.
 
+pub mod canonical;
 pub mod charts;
 pub mod data;
 pub mod embed;
@@ -17,6 +18,7 @@ pub mod methodology;
 pub mod oembed;
 pub mod query;
 pub mod state;
+pub mod static_charts;
 pub mod story;
 pub mod summary;
 

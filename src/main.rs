@@ -4,12 +4,22 @@ fn main() {
 }
 
 /// On the host: `oembed <public URL>` prints the oEmbed response of every canonical view as one
-/// JSON object keyed by view (scripts/oembed.mjs writes them as files at build time).
+/// JSON object keyed by view (scripts/oembed.mjs writes them as files at build time);
+/// `static-charts` prints every canonical view's chart option and words, and the formatter
+/// samples (scripts/prerender.mjs draws them as static SVG).
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     use crypto_heist_explorer::oembed::responses;
+    use crypto_heist_explorer::static_charts::static_charts;
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.as_slice() {
+        [command] if command == "static-charts" => match serde_json::to_string(&static_charts()) {
+            Ok(json) => println!("{json}"),
+            Err(error) => {
+                eprintln!("static-charts: {error}");
+                std::process::exit(1);
+            }
+        },
         [command, base] if command == "oembed" && base.starts_with("http") => {
             let base = if base.ends_with('/') {
                 base.clone()
@@ -31,7 +41,8 @@ fn main() {
             eprintln!(
                 "Crypto Heist Explorer is a web app: run `make serve` to build and serve it.\n\
                  On the host: `crypto-heist-explorer oembed https://your.site/path/` prints the \
-                 oEmbed responses for a deployment at that URL."
+                 oEmbed responses for a deployment at that URL; `crypto-heist-explorer \
+                 static-charts` prints the charts the build draws as static SVG."
             );
             std::process::exit(2);
         }

@@ -3,10 +3,11 @@
 //! oEmbed (WordPress, Ghost) turns a pasted link into our embed. Written as static files by the
 //! build when `HEIST_PUBLIC_URL` is set (scripts/oembed.mjs runs the host binary).
 
-use crate::data::{DATA_VERSION, INCIDENTS};
+use crate::canonical;
+use crate::data::DATA_VERSION;
 use crate::embed::{snippet, DEFAULT_HEIGHT};
 use crate::query::{Breakdown, Filters};
-use crate::state::links::{embed_link, image_beside, script_beside};
+use crate::state::links::{embed_link, script_beside};
 use crate::state::{View, ViewState};
 use crate::summary::chart_title;
 use serde::Serialize;
@@ -35,17 +36,11 @@ pub struct Response {
     pub data_version: &'static str,
 }
 
-/// The views that have a chart (the table is no embed of its own).
-pub fn canonical_views() -> impl Iterator<Item = View> {
-    View::ALL.iter().copied().filter(|v| *v != View::Table)
-}
-
 /// The response of every canonical view. `base` is the deployment's public URL of
 /// index.html's directory, e.g. `https://news.example/graphics/heists/`.
 pub fn responses(base: &str) -> Vec<(View, Response)> {
-    // Every canonical view is at default filters: one breakdown serves them all.
-    let breakdown = Breakdown::compute(INCIDENTS, &Filters::default());
-    canonical_views()
+    let breakdown = canonical::breakdown();
+    canonical::views()
         .map(|view| (view, response(base, view, &breakdown)))
         .collect()
 }
@@ -71,9 +66,10 @@ fn response(base: &str, view: View, breakdown: &Breakdown) -> Response {
         width: WIDTH,
         // The snippet's own height; embed.js then grows the frame to its content.
         height: DEFAULT_HEIGHT,
-        thumbnail_url: image_beside(base),
-        thumbnail_width: 1200,
-        thumbnail_height: 630,
+        // The view's own preview image (scripts/prerender.mjs), the size og-image.png also has.
+        thumbnail_url: format!("{base}{}", canonical::preview_image_path(view)),
+        thumbnail_width: canonical::PREVIEW_IMAGE_SIZE.0,
+        thumbnail_height: canonical::PREVIEW_IMAGE_SIZE.1,
         cache_age: 86_400,
         data_version: DATA_VERSION,
     }
@@ -120,7 +116,12 @@ mod tests {
             assert!(r
                 .html
                 .ends_with(&format!("<script src=\"{BASE}embed.js\" async></script>")));
-            assert_eq!(r.thumbnail_url, format!("{BASE}og-image.png"));
+            assert_eq!(
+                r.thumbnail_url,
+                format!("{BASE}og/{}.png", view.slug()),
+                "each view's own preview image"
+            );
+            assert_eq!((r.thumbnail_width, r.thumbnail_height), (1200, 630));
             assert!(r.title.ends_with(" — Crypto Heist Explorer"));
         }
     }

@@ -43,6 +43,42 @@ pub enum Unit {
     Event,
 }
 
+impl Unit {
+    /// A chart value as a person reads it (axis labels, tooltips): `$1.34B`, `47 incidents`,
+    /// `61%`. Negative amounts and counts read as zero.
+    pub fn format(self, value: f64) -> String {
+        match self {
+            Unit::Usd => crate::format::usd(value.max(0.0) as u64),
+            Unit::Count => crate::format::incidents(value.max(0.0) as u64),
+            Unit::Percent => crate::format::percent(value),
+            // A marker's tooltip is its text, not where it sits on the line.
+            Unit::Event => String::new(),
+        }
+    }
+
+    /// The name the static-chart build uses for it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Unit::Usd => "usd",
+            Unit::Count => "count",
+            Unit::Percent => "percent",
+            Unit::Event => "event",
+        }
+    }
+}
+
+/// What a day axis ([`FORMAT_MONTH_START`]) writes under a day label ("1 Jun", "2 Jun", …):
+/// the month on its first day, nothing on the others.
+pub fn month_start_label(day: &str) -> &str {
+    day.strip_prefix("1 ").unwrap_or("")
+}
+
+/// Whether a day axis ([`TICK_MONTH_START`]) puts a tick at a day label: on the first of each
+/// month.
+pub fn is_month_start(day: &str) -> bool {
+    day.starts_with("1 ")
+}
+
 /// A chart plus what the host needs to make it interactive. Deliberately neither `Clone` nor
 /// `PartialEq`: the app shares it behind an `Arc`, and comparing ECharts options would only
 /// add code to the wasm.
@@ -339,6 +375,15 @@ mod tests {
         "color":"#b4233c","dimensionNames":["x","y"],"encode":{"x":[0],"y":[1]},"$vars":[]}"##;
     const MARK_LINE_CLICK: &str =
         r#"{"componentType":"markLine","seriesIndex":0,"name":"summit","value":"19 Jun"}"#;
+
+    #[test]
+    fn day_axes_name_and_tick_the_month_on_its_first_day_only() {
+        assert_eq!(month_start_label("1 Jun"), "Jun");
+        assert_eq!(month_start_label("11 Jun"), "");
+        assert_eq!(month_start_label("2 Jun"), "");
+        assert!(is_month_start("1 Dec"));
+        assert!(!is_month_start("21 Dec"));
+    }
 
     #[test]
     fn a_bar_click_narrows_to_its_rows_and_a_mark_line_click_to_nothing() {

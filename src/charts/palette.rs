@@ -5,7 +5,7 @@
 
 use crate::state::Theme;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Palette {
     /// DPRK-linked (confirmed + suspected).
     pub dprk: &'static str,

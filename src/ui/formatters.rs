@@ -2,8 +2,10 @@
 //! reads goes through `crate::format` and every name is escaped before ECharts renders it as
 //! HTML.
 
-use crate::charts::{Unit, FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD, TICK_MONTH_START};
-use crate::format;
+use crate::charts::{
+    is_month_start, month_start_label, Unit, FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD,
+    TICK_MONTH_START,
+};
 use js_sys::{Array, Function, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -23,15 +25,6 @@ pub fn escape_html(text: &str) -> String {
         }
     }
     out
-}
-
-pub fn format_value(unit: Unit, value: f64) -> String {
-    match unit {
-        Unit::Usd => format::usd(value.max(0.0) as u64),
-        Unit::Count => format::incidents(value.max(0.0) as u64),
-        Unit::Percent => format::percent(value),
-        Unit::Event => String::new(),
-    }
 }
 
 /// ECharts' own tooltip markers carry inline styles, which the CSP forbids; a class per
@@ -64,17 +57,12 @@ pub struct Formatters {
 impl Formatters {
     pub fn new() -> Self {
         let units: Rc<RefCell<Vec<Unit>>> = Rc::default();
-        let usd = Closure::new(|v: JsValue| format_value(Unit::Usd, v.as_f64().unwrap_or(0.0)));
-        // Day labels are "1 Jan", "2 Jan", …: only the first of each month is written.
+        let usd = Closure::new(|v: JsValue| Unit::Usd.format(v.as_f64().unwrap_or(0.0)));
         let month_start = Closure::new(|v: JsValue| {
-            let label = v.as_string().unwrap_or_default();
-            match label.strip_prefix("1 ") {
-                Some(month) => month.to_string(),
-                None => String::new(),
-            }
+            month_start_label(&v.as_string().unwrap_or_default()).to_string()
         });
         let month_tick = Closure::new(|_index: JsValue, label: JsValue| {
-            label.as_string().is_some_and(|l| l.starts_with("1 "))
+            label.as_string().is_some_and(|l| is_month_start(&l))
         });
         let tooltip_units = units.clone();
         let tooltip = Closure::new(move |params: JsValue| {
@@ -109,7 +97,7 @@ impl Formatters {
                 html.push_str(&format!(
                     "<br/>{marker}{}: <strong>{}</strong>",
                     escape_html(&name),
-                    escape_html(&format_value(unit, value))
+                    escape_html(&unit.format(value))
                 ));
             }
             html

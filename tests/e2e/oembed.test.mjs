@@ -27,7 +27,12 @@ test("the page links its oEmbed response, which describes a working rich embed o
   assert.equal(response.version, "1.0");
   assert.equal(response.provider_name, "Crypto Heist Explorer");
   assert.equal(response.title, discovery[2].replace(/&amp;/g, "&"));
-  assert.equal(response.thumbnail_url, `${PUBLIC}og-image.png`);
+  // Each view's own preview image (scripts/prerender.mjs), served beside the page.
+  assert.equal(response.thumbnail_url, `${PUBLIC}og/overview.png`);
+  assert.deepEqual([response.thumbnail_width, response.thumbnail_height], [1200, 630]);
+  const thumbnail = await fetch(response.thumbnail_url.replace(PUBLIC, server.url));
+  assert.equal(thumbnail.status, 200);
+  assert.equal(thumbnail.headers.get("content-type"), "image/png");
   assert.ok(response.width > 0 && response.height > 0);
   assert.match(response.html, new RegExp(`^<iframe src="${PUBLIC.replace(/\./g, "\\.")}\\?year=[0-9,]+&amp;embed=1"`));
   assert.match(response.html, /<script src="https:\/\/news\.example\/graphics\/heists\/embed\.js" async><\/script>$/);
@@ -36,7 +41,10 @@ test("the page links its oEmbed response, which describes a working rich embed o
   for (const view of ["compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"]) {
     const r = await fetch(`${server.url}oembed/${view}.json`);
     assert.equal(r.status, 200, view);
-    assert.match((await r.json()).html, new RegExp(`\\?view=${view}&amp;`), view);
+    const other = await r.json();
+    assert.match(other.html, new RegExp(`\\?view=${view}&amp;`), view);
+    assert.equal(other.thumbnail_url, `${PUBLIC}og/${view}.png`, view);
+    assert.equal((await fetch(other.thumbnail_url.replace(PUBLIC, server.url))).status, 200, view);
   }
   const page = await browser.newPage();
   await page.setContent(response.html.replaceAll(PUBLIC, server.url));

@@ -1,0 +1,117 @@
+// Post-build step: every canonical view's chart drawn at build time, from the option JSON the
+// app's own Rust builds (`crypto-heist-explorer static-charts`), by ECharts' server-side SVG
+// renderer in Node. Writes
+//   static/<view>.svg, static/<view>-dark.svg  the chart as the app draws it at default filters;
+//   og/<view>.png                              a 1200×630 preview image: title, scope, chart, source;
+// and puts the default view's chart, title, scope, summary and source line into index.html's
+// <noscript> (the {{STATIC_CHART}} placeholder). Offline: nothing is downloaded.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import * as echarts from "echarts";
+import { checkSamples, installFormatters } from "./chart-format.mjs";
+import { runHostBinary } from "./host-binary.mjs";
+import { escape, ogCard } from "./og-card.mjs";
+import { appFontStack, measureText } from "./text-width.mjs";
+
+/** The chart box (`[data-testid=chart]`) at the desktop layout, in CSS px: measured in headless
+ * Chromium at 1280 px wide and at 1440 (the page stops growing at `.page`'s max-width, 1240 px,
+ * so every desktop window gives the same box): the column beside the filters is 892 px wide and
+ * `.chart`'s height, clamp(300px, 55vw, 440px), is at its maximum. The SVG carries a viewBox, so
+ * it also scales down into a narrower box. tests/e2e/static_charts.test.mjs measures it again. */
+export const CHART_BOX = { width: 892, height: 440 };
+export const PLACEHOLDER = "{{STATIC_CHART}}";
+
+/** How far a legend's items run below its first line, in px (0 when they fit on one). */
+function legendOverflow(chart) {
+  const legend = chart.getModel().getComponent("legend");
+  const items = legend ? chart.getViewOfComponentModel(legend).getContentGroup().children() : [];
+  const ys = items.map((item) => item.y);
+  return ys.length ? Math.max(...ys) - Math.min(...ys) : 0;
+}
+
+/** One chart as an SVG string, drawn as the app's chart host draws it, without animation and
+ * tooltip (a static image has no pointer). The app's one-line legend scrolls with arrows when
+ * its items do not fit; an image cannot scroll, so its legend wraps and the plot moves down. */
+export function renderSvg(option, placeholders, { width, height }, fontFamily) {
+  const drawn = installFormatters(structuredClone(option), placeholders);
+  drawn.animation = false;
+  drawn.textStyle = { ...drawn.textStyle, fontFamily };
+  if (drawn.legend) drawn.legend.type = "plain";
+  const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height });
+  try {
+    chart.setOption(drawn);
+    const overflow = legendOverflow(chart);
+    if (overflow > 0) {
+      for (const grid of [drawn.grid ?? []].flat()) {
+        if (typeof grid.top === "number") grid.top += overflow;
+      }
+      chart.setOption(drawn, { notMerge: true });
+    }
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** The <noscript> figure: what the app shows for the default view, as static HTML. */
+function noscriptFigure(chart) {
+  return [
+    `<figure class="figure" data-testid="static-figure">`,
+    `<h2 class="chart-title">${escape(chart.title)}</h2>`,
+    `<p class="chart-subtitle">${escape(chart.scope)}</p>`,
+    `<img class="static-chart" src="${escape(chart.svg)}" width="${CHART_BOX.width}" height="${CHART_BOX.height}" alt="${escape(chart.summary)}" data-testid="static-chart">`,
+    `<p class="summary">${escape(chart.summary)}</p>`,
+    `<figcaption class="source-line">${escape(chart.source)}</figcaption>`,
+    `</figure>`,
+  ].join("\n    ");
+}
+
+function main() {
+  const dir = process.env.TRUNK_STAGING_DIR;
+  if (!dir) {
+    console.error("prerender: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
+    process.exit(1);
+  }
+  const out = JSON.parse(runHostBinary("prerender", ["static-charts"]));
+  const wrong = checkSamples(out.samples);
+  if (wrong.length) {
+    console.error(`prerender: scripts/chart-format.mjs formats differently from the app's Rust:\n  ${wrong.join("\n  ")}`);
+    process.exit(1);
+  }
+  // ECharts in Node has no canvas to measure text with; see scripts/text-width.mjs.
+  echarts.setPlatformAPI({ measureText });
+  const fontFamily = appFontStack("sans");
+  for (const path of out.charts.flatMap((c) => [c.svg, c.svg_dark, c.image])) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+  }
+  const sizes = [];
+  for (const chart of out.charts) {
+    // A chart of labelled rows (reports vs data) is as tall as its rows, as in the app.
+    const box = { ...CHART_BOX, height: chart.min_height ?? CHART_BOX.height };
+    const light = renderSvg(chart.light, out.placeholders, box, fontFamily);
+    const dark = renderSvg(chart.dark, out.placeholders, box, fontFamily);
+    writeFileSync(join(dir, chart.svg), light);
+    writeFileSync(join(dir, chart.svg_dark), dark);
+    const png = ogCard({
+      chart,
+      palette: out.palettes.light,
+      size: { width: out.image_size[0], height: out.image_size[1] },
+      layoutWidth: CHART_BOX.width,
+      drawChart: (box, family) => renderSvg(chart.light, out.placeholders, box, family),
+    });
+    writeFileSync(join(dir, chart.image), png);
+    sizes.push(`${chart.view} ${Math.round(light.length / 1024)}/${Math.round(dark.length / 1024)} KB`);
+  }
+  const indexPath = join(dir, "index.html");
+  const html = readFileSync(indexPath, "utf8");
+  if (html.split(PLACEHOLDER).length !== 2) {
+    console.error(`prerender: index.html must hold the ${PLACEHOLDER} placeholder once`);
+    process.exit(1);
+  }
+  const home = out.charts.find((c) => c.view === out.default_view);
+  writeFileSync(indexPath, html.replace(PLACEHOLDER, noscriptFigure(home)));
+  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, noscript ${home.view}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();

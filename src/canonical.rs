@@ -1,0 +1,35 @@
+//! The canonical views: each chart view at default filters. They are what the build describes
+//! without the wasm — an oEmbed response per view (`oembed`), a static chart per view
+//! (`static_charts`) — so both read the views and the selection from here.
+
+use crate::data::INCIDENTS;
+use crate::query::{Breakdown, Filters};
+use crate::state::{Theme, View};
+
+/// The views that have a chart (the table is no embed of its own).
+pub fn views() -> impl Iterator<Item = View> {
+    View::ALL.iter().copied().filter(|v| *v != View::Table)
+}
+
+/// The default selection's breakdown. No attribution filter is set, so it is also what every
+/// share is of (the `base` of `summary` and `charts`): one computation serves every view.
+pub fn breakdown() -> Breakdown {
+    Breakdown::compute(INCIDENTS, &Filters::default())
+}
+
+/// A view's static chart, relative to index.html: `static/<view>.svg` (light),
+/// `static/<view>-dark.svg`.
+pub fn static_chart_path(view: View, theme: Theme) -> String {
+    match theme {
+        Theme::Light => format!("static/{}.svg", view.slug()),
+        Theme::Dark => format!("static/{}-dark.svg", view.slug()),
+    }
+}
+
+/// A view's 1200×630 preview image, relative to index.html.
+pub fn preview_image_path(view: View) -> String {
+    format!("og/{}.png", view.slug())
+}
+
+/// The preview image's size in px (Open Graph's recommended card).
+pub const PREVIEW_IMAGE_SIZE: (u32, u32) = (1200, 630);

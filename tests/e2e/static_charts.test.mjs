@@ -1,0 +1,164 @@
+// The build's static charts (scripts/prerender.mjs): every canonical view as an SVG drawn by
+// ECharts in Node from the app's own option JSON, a 1200×630 preview image per view, and the
+// default view's chart in the page's <noscript>. What the app computes is read from the host
+// binary (`crypto-heist-explorer static-charts`), the same output the build drew from.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { checkSamples, formatValue, monthStartLabel } from "../../scripts/chart-format.mjs";
+import { runHostBinary } from "../../scripts/host-binary.mjs";
+import { CHART_BOX } from "../../scripts/prerender.mjs";
+import { appFontStack } from "../../scripts/text-width.mjs";
+import { probedPage, suite } from "./harness.mjs";
+
+const env = suite();
+let host;
+before(() => {
+  host = JSON.parse(runHostBinary("static_charts.test", ["static-charts"]));
+});
+
+const axes = (option, key) => [option[key] ?? []].flat();
+const categories = (option) => axes(option, "xAxis").concat(axes(option, "yAxis")).filter((a) => a.type === "category");
+
+/** The texts of an SVG's <text> elements, read by the browser's XML parser (null if the file is
+ * not well-formed SVG). */
+async function svgTexts(page, markup) {
+  return page.evaluate((markup) => {
+    const doc = new DOMParser().parseFromString(markup, "image/svg+xml");
+    if (doc.querySelector("parsererror") || doc.documentElement.localName !== "svg") return null;
+    const root = doc.documentElement;
+    return {
+      width: Number(root.getAttribute("width")),
+      height: Number(root.getAttribute("height")),
+      viewBox: root.getAttribute("viewBox"),
+      texts: [...doc.querySelectorAll("text")].map((t) => t.textContent),
+    };
+  }, markup);
+}
+
+test("the JavaScript port of the chart formatters writes what the Rust formatters write", () => {
+  assert.ok(host.samples.values.length >= 50 && host.samples.days.length >= 5, "a real sample table");
+  assert.deepEqual(checkSamples(host.samples), []);
+  // And the check can fail: a sample the port would get wrong is reported.
+  const [usd] = host.samples.values.filter((s) => s.unit === "usd" && s.value === 1_125_000_000);
+  assert.equal(usd.text, "$1.12B", "Rust rounds a tie to even");
+  assert.equal(checkSamples({ values: [{ ...usd, text: "$1.13B" }], days: [] }).length, 1);
+});
+
+test("every canonical view has a light and a dark static SVG of its chart, with its labels and numbers", async () => {
+  const { page, context } = await probedPage(env.browser);
+  await page.goto(env.server.url + "favicon.svg");
+  assert.deepEqual(
+    host.charts.map((c) => c.view),
+    ["overview", "compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"],
+  );
+  for (const chart of host.charts) {
+    for (const [path, option, palette] of [
+      [chart.svg, chart.light, host.palettes.light],
+      [chart.svg_dark, chart.dark, host.palettes.dark],
+    ]) {
+      const response = await fetch(env.server.url + path);
+      assert.equal(response.status, 200, path);
+      assert.equal(response.headers.get("content-type"), "image/svg+xml", path);
+      const markup = await response.text();
+      const svg = await svgTexts(page, markup);
+      assert.ok(svg, `${path} parses as SVG`);
+      // A chart of labelled rows is as tall as its rows, as in the app.
+      const height = chart.min_height ?? CHART_BOX.height;
+      assert.deepEqual([svg.width, svg.height, svg.viewBox], [CHART_BOX.width, height, `0 0 ${CHART_BOX.width} ${height}`], path);
+      assert.doesNotMatch(markup, /__\w+__/, `${path}: a formatter placeholder drawn as text`);
+      // Every series is in the legend, under the name the Rust builder gave it.
+      for (const series of option.series) assert.ok(svg.texts.includes(series.name), `${path}: legend ${series.name}`);
+      // Category labels as the Rust builder wrote them, or, on a day axis, the months the
+      // month-start formatter makes of them.
+      for (const axis of categories(option)) {
+        const labels = axis.axisLabel?.formatter === host.placeholders.month_start ? [...new Set(axis.data.map(monthStartLabel).filter(Boolean))] : axis.data;
+        const drawn = labels.filter((l) => svg.texts.includes(String(l)));
+        // A crowded axis writes every n-th label, as the app's does (the months: 9 of 36), the
+        // first among them.
+        assert.ok(svg.texts.includes(String(labels[0])), `${path}: first label ${labels[0]}`);
+        assert.ok(drawn.length >= Math.min(labels.length, 4), `${path}: ${drawn.length} of ${labels.length} labels of ${JSON.stringify(labels.slice(0, 3))}…`);
+      }
+      // A dollar axis is labelled by the formatter: "$0" and amounts such as "$1.5B".
+      const usdAxes = axes(option, "xAxis").concat(axes(option, "yAxis")).filter((a) => a.axisLabel?.formatter === host.placeholders.usd);
+      if (usdAxes.length) {
+        assert.ok(svg.texts.includes(formatValue("usd", 0)), `${path}: $0`);
+        assert.ok(svg.texts.some((t) => /^\$\d+(\.\d+)?[KMB]$/.test(t)), `${path}: a formatted amount`);
+      }
+      // The theme's colours, not the other theme's.
+      assert.ok(markup.includes(palette.dprk), `${path}: ${palette.dprk}`);
+      const other = palette === host.palettes.light ? host.palettes.dark : host.palettes.light;
+      assert.ok(!markup.includes(other.text), `${path}: no ${other.text}`);
+      // The app's font stack (style/main.css --sans), not ECharts' default.
+      assert.ok(markup.includes(`font-family:${appFontStack("sans")};`), path);
+    }
+  }
+  await context.close();
+});
+
+test("the static SVG is the size of the app's chart box at the desktop layout", async () => {
+  for (const width of [1280, 1440]) {
+    const { page, context } = await probedPage(env.browser, { viewport: { width, height: 900 } });
+    await page.goto(env.server.url);
+    await page.waitForSelector("[data-testid=chart][data-rendered]");
+    const box = await page.$eval("[data-testid=chart]", (el) => {
+      const r = el.getBoundingClientRect();
+      return { width: Math.round(r.width), height: Math.round(r.height) };
+    });
+    assert.deepEqual(box, CHART_BOX, `at ${width} px`);
+    await context.close();
+  }
+});
+
+test("every canonical view has a 1200×630 PNG preview image", async () => {
+  for (const chart of host.charts) {
+    const response = await fetch(env.server.url + chart.image);
+    assert.equal(response.status, 200, chart.image);
+    assert.equal(response.headers.get("content-type"), "image/png", chart.image);
+    const png = Buffer.from(await response.arrayBuffer());
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], `${chart.image} is a PNG`);
+    assert.equal(png.toString("latin1", 12, 16), "IHDR");
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], host.image_size, chart.image);
+    assert.ok(png.length > 20_000, `${chart.image}: ${png.length} bytes, more than a blank card`);
+  }
+});
+
+test("without JavaScript the page shows the default view's static chart, its words and the data", async () => {
+  const home = host.charts.find((c) => c.view === host.default_view);
+  const { page, context, problems } = await probedPage(env.browser, { javaScriptEnabled: false });
+  // With JavaScript off Chromium still fetches trunk's modulepreload and blocks it (as "csp"):
+  // scripts cannot run here anyway; every other request must succeed.
+  const failed = [];
+  page.on("requestfailed", (r) => r.resourceType() !== "script" && failed.push(`${r.url()} ${r.failure()?.errorText}`));
+  await page.goto(env.server.url, { waitUntil: "load" });
+  const image = page.locator("[data-testid=static-chart]");
+  await image.waitFor();
+  assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), "the chart image loaded");
+  assert.equal(await image.getAttribute("alt"), home.summary);
+  assert.equal(await image.getAttribute("src"), home.svg);
+  const figure = page.locator("[data-testid=static-figure]");
+  assert.equal(await figure.locator(".chart-title").innerText(), home.title);
+  assert.equal(await figure.locator(".chart-subtitle").innerText(), home.scope);
+  assert.equal(await figure.locator(".summary").innerText(), home.summary);
+  assert.equal(await figure.locator(".source-line").innerText(), home.source);
+  assert.ok(await figure.locator(".summary").isVisible());
+  // The image fills the chart's width as the app would (892 px in a 1280 px window).
+  assert.equal(Math.round((await image.boundingBox()).width), CHART_BOX.width);
+  // Not "Loading the explorer…" forever above it.
+  assert.equal(await page.locator("#boot").isVisible(), false, "the loading message is hidden");
+  for (const file of ["incidents.csv", "sources.csv", "aggregates.csv"]) {
+    const link = page.locator(`[data-testid=noscript] a[href="data/${file}"]`);
+    assert.equal(await link.count(), 1, file);
+    assert.equal((await fetch(new URL(await link.getAttribute("href"), env.server.url))).status, 200, file);
+  }
+  // Nothing blocked by the CSP (a blocked image fails its request) or anything else.
+  assert.deepEqual(failed, []);
+  assert.deepEqual(problems.console, []);
+  await context.close();
+});
+
+test("the noscript markup needs nothing the CSP forbids", async () => {
+  const html = await (await fetch(env.server.url)).text();
+  const noscript = html.slice(html.indexOf("<noscript>"), html.indexOf("</noscript>"));
+  assert.ok(noscript.includes('data-testid="static-chart"'), "the placeholder was filled");
+  assert.doesNotMatch(noscript, /\{\{|style=|<style|<script|\son\w+=|https?:/);
+});
