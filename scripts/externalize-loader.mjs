@@ -28,7 +28,8 @@ function showFailure(error) {
   const boot = document.getElementById("boot");
   const failed = document.getElementById("boot-failed");
   if (!failed) return;
-  if (boot) boot.hidden = true;
+  // A pre-rendered first screen stays: the reader keeps the story, the numbers and the chart.
+  if (boot && !boot.querySelector("[data-static-first]")) boot.hidden = true;
   const reason = document.getElementById("boot-failed-reason");
   if (reason) reason.textContent = String(error && error.message ? error.message : error);
   const retry = document.getElementById("boot-retry");

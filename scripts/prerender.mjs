@@ -3,15 +3,19 @@
 // renderer in Node. Writes
 //   static/<view>.svg, static/<view>-dark.svg  the chart as the app draws it at default filters;
 //   og/<view>.png                              a 1200×630 preview image: title, scope, chart, source;
-// and puts the default view's chart, title, scope, summary and source line into index.html's
-// <noscript> (the {{STATIC_CHART}} placeholder). Offline: nothing is downloaded.
+// and writes into index.html the first screen of every canonical view (`{{FIRST_SCREEN}}`, from
+// src/first_screen.rs: the page's words and numbers beside these charts) and the script that
+// picks, before first paint, which of it a link may show (`{{FIRST_VIEW_SCRIPT}}`, from
+// scripts/first-view.js; the page's CSP must allow it by its hash). Offline: nothing is
+// downloaded.
+import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as echarts from "echarts";
 import { checkSamples, installFormatters } from "./chart-format.mjs";
 import { runHostBinary } from "./host-binary.mjs";
-import { escape, ogCard } from "./og-card.mjs";
+import { ogCard } from "./og-card.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
 
 /** The chart box (`[data-testid=chart]`) at the desktop layout, in CSS px: measured in headless
@@ -20,7 +24,14 @@ import { appFontStack, measureText } from "./text-width.mjs";
  * `.chart`'s height, clamp(300px, 55vw, 440px), is at its maximum. The SVG carries a viewBox, so
  * it also scales down into a narrower box. tests/e2e/static_charts.test.mjs measures it again. */
 export const CHART_BOX = { width: 892, height: 440 };
-export const PLACEHOLDER = "{{STATIC_CHART}}";
+export const FIRST_SCREEN = "{{FIRST_SCREEN}}";
+export const FIRST_VIEW_SCRIPT = "{{FIRST_VIEW_SCRIPT}}";
+
+/** scripts/first-view.js as index.html inlines it, and its CSP source (`'sha256-…'`). */
+export function firstViewScript() {
+  const code = readFileSync(new URL("first-view.js", import.meta.url), "utf8").trim();
+  return { code, source: `'sha256-${createHash("sha256").update(code).digest("base64")}'` };
+}
 
 /** How far a legend's items run below its first line, in px (0 when they fit on one). */
 function legendOverflow(chart) {
@@ -54,19 +65,6 @@ export function renderSvg(option, placeholders, { width, height }, fontFamily) {
   }
 }
 
-/** The <noscript> figure: what the app shows for the default view, as static HTML. */
-function noscriptFigure(chart) {
-  return [
-    `<figure class="figure" data-testid="static-figure">`,
-    `<h2 class="chart-title">${escape(chart.title)}</h2>`,
-    `<p class="chart-subtitle">${escape(chart.scope)}</p>`,
-    `<img class="static-chart" src="${escape(chart.svg)}" width="${CHART_BOX.width}" height="${CHART_BOX.height}" alt="${escape(chart.summary)}" data-testid="static-chart">`,
-    `<p class="summary">${escape(chart.summary)}</p>`,
-    `<figcaption class="source-line">${escape(chart.source)}</figcaption>`,
-    `</figure>`,
-  ].join("\n    ");
-}
-
 function main() {
   const dir = process.env.TRUNK_STAGING_DIR;
   if (!dir) {
@@ -82,7 +80,7 @@ function main() {
   // ECharts in Node has no canvas to measure text with; see scripts/text-width.mjs.
   echarts.setPlatformAPI({ measureText });
   const fontFamily = appFontStack("sans");
-  for (const path of out.charts.flatMap((c) => [c.svg, c.svg_dark, c.image])) {
+  for (const path of out.charts.flatMap((c) => [c.svg, c.svg_dark, c.svg_narrow, c.svg_narrow_dark, c.image])) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
   }
   const sizes = [];
@@ -93,6 +91,12 @@ function main() {
     const dark = renderSvg(chart.dark, out.placeholders, box, fontFamily);
     writeFileSync(join(dir, chart.svg), light);
     writeFileSync(join(dir, chart.svg_dark), dark);
+    // For phones, drawn at their own chart box: a desktop drawing scaled down would write its
+    // labels at a third of their size.
+    const [nw, nh] = out.narrow_box;
+    const narrow = { width: nw, height: chart.min_height ?? nh };
+    writeFileSync(join(dir, chart.svg_narrow), renderSvg(chart.light, out.placeholders, narrow, fontFamily));
+    writeFileSync(join(dir, chart.svg_narrow_dark), renderSvg(chart.dark, out.placeholders, narrow, fontFamily));
     const png = ogCard({
       chart,
       palette: out.palettes.light,
@@ -104,14 +108,22 @@ function main() {
     sizes.push(`${chart.view} ${Math.round(light.length / 1024)}/${Math.round(dark.length / 1024)} KB`);
   }
   const indexPath = join(dir, "index.html");
-  const html = readFileSync(indexPath, "utf8");
-  if (html.split(PLACEHOLDER).length !== 2) {
-    console.error(`prerender: index.html must hold the ${PLACEHOLDER} placeholder once`);
+  let html = readFileSync(indexPath, "utf8");
+  for (const placeholder of [FIRST_SCREEN, FIRST_VIEW_SCRIPT]) {
+    if (html.split(placeholder).length !== 2) {
+      console.error(`prerender: index.html must hold the ${placeholder} placeholder once`);
+      process.exit(1);
+    }
+  }
+  const script = firstViewScript();
+  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? "";
+  if (!csp.includes(script.source)) {
+    console.error(`prerender: the CSP in index.html (and scripts/nginx/heist-explorer.http.conf) must allow scripts/first-view.js: put ${script.source} in script-src`);
     process.exit(1);
   }
-  const home = out.charts.find((c) => c.view === out.default_view);
-  writeFileSync(indexPath, html.replace(PLACEHOLDER, noscriptFigure(home)));
-  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, noscript ${home.view}`);
+  html = html.replace(FIRST_VIEW_SCRIPT, script.code).replace(FIRST_SCREEN, out.first_screen);
+  writeFileSync(indexPath, html);
+  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

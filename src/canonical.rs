@@ -26,6 +26,19 @@ pub fn static_chart_path(view: View, theme: Theme) -> String {
     }
 }
 
+/// A view's static chart drawn for a phone's chart box ([`NARROW_CHART_BOX`]):
+/// `static/<view>-narrow.svg`, `static/<view>-narrow-dark.svg`.
+pub fn narrow_chart_path(view: View, theme: Theme) -> String {
+    match theme {
+        Theme::Light => format!("static/{}-narrow.svg", view.slug()),
+        Theme::Dark => format!("static/{}-narrow-dark.svg", view.slug()),
+    }
+}
+
+/// The chart box on a 360 px phone (style/main.css: 12 px page padding each side, `.chart`'s
+/// height clamp(300px, 55vw, 440px) at its minimum), in CSS px.
+pub const NARROW_CHART_BOX: (u32, u32) = (336, 300);
+
 /// A view's 1200×630 preview image, relative to index.html.
 pub fn preview_image_path(view: View) -> String {
     format!("og/{}.png", view.slug())

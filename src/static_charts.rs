@@ -28,12 +28,16 @@ pub struct StaticCharts {
     pub data_version: &'static str,
     /// The preview images' size: `[width, height]`.
     pub image_size: (u32, u32),
+    /// The phone chart box the narrow SVGs are drawn for, `[width, height]`.
+    pub narrow_box: (u32, u32),
     pub charts: Vec<StaticChart>,
     /// The colours of the options, for what the build draws around a chart.
     pub palettes: Palettes,
     /// The formatter placeholders in the options, for the port to replace.
     pub placeholders: Placeholders,
     pub samples: FormatSamples,
+    /// The first screen of every canonical view, for index.html (`first_screen`).
+    pub first_screen: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -59,6 +63,9 @@ pub struct StaticChart {
     /// index.html.
     pub svg: String,
     pub svg_dark: String,
+    /// The same charts drawn for a phone's chart box (`narrow_box`).
+    pub svg_narrow: String,
+    pub svg_narrow_dark: String,
     pub image: String,
     pub title: String,
     pub scope: String,
@@ -108,6 +115,7 @@ pub fn static_charts() -> StaticCharts {
         default_view: View::default().slug(),
         data_version: DATA_VERSION,
         image_size: canonical::PREVIEW_IMAGE_SIZE,
+        narrow_box: canonical::NARROW_CHART_BOX,
         charts,
         palettes: Palettes {
             light: palette::LIGHT,
@@ -120,6 +128,7 @@ pub fn static_charts() -> StaticCharts {
             tick_month_start: TICK_MONTH_START,
         },
         samples: format_samples(),
+        first_screen: crate::first_screen::first_screen_html(),
     }
 }
 
@@ -145,6 +154,8 @@ fn static_chart(view: View, filters: &Filters, breakdown: &Breakdown) -> Option<
         view: view.slug(),
         svg: canonical::static_chart_path(view, Theme::Light),
         svg_dark: canonical::static_chart_path(view, Theme::Dark),
+        svg_narrow: canonical::narrow_chart_path(view, Theme::Light),
+        svg_narrow_dark: canonical::narrow_chart_path(view, Theme::Dark),
         image: canonical::preview_image_path(view),
         title: chart_title(view, filters, breakdown, breakdown),
         scope: scope_text(filters),

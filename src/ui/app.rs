@@ -81,7 +81,18 @@ fn Page() -> impl IntoView {
             || figure.chart.with(Option::is_none)
             || explorer.breakdown.with(|b| b.rows.is_empty())
     });
-    let (settled, on_settled) = settle_after_first_chart(chartless);
+    let (settled, on_chart_settled) = settle_after_first_chart(chartless);
+    // The pre-rendered first screen gives way once the live chart is drawn (or, with no chart,
+    // once the page has settled), in the same frame as the app appears in its place.
+    let on_settled = Callback::new(move |()| {
+        browser::end_boot();
+        on_chart_settled.run(());
+    });
+    Effect::new(move |_| {
+        if settled.get() {
+            browser::end_boot();
+        }
+    });
     // On a phone the filters open in a sheet from a "Filters" button, so the chart is on the
     // first screen; wider screens keep them in a column beside it.
     let narrow = browser::media_query(PHONE);

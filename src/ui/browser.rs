@@ -124,3 +124,28 @@ pub fn media_query(query: &str) -> ReadSignal<bool> {
     }
     matches
 }
+
+/// Removes index.html's pre-rendered first screen (#boot), which the app has been drawing
+/// behind (style/main.css hides an app mounted after it). A reader's focus on one of its view
+/// tabs moves to the app's tab for the same view; the scroll position stays, as the two lay out
+/// alike. Does nothing once done.
+pub fn end_boot() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(boot) = document.get_element_by_id("boot") else {
+        return;
+    };
+    let focused_tab = document
+        .active_element()
+        .filter(|el| boot.contains(Some(el)))
+        .and_then(|el| el.get_attribute("data-static-tab"));
+    boot.remove();
+    if let Some(view) = focused_tab {
+        if let Ok(Some(tab)) = document.query_selector(&format!("[data-testid=view-{view}]")) {
+            if let Some(tab) = tab.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = tab.focus();
+            }
+        }
+    }
+}

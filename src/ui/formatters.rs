@@ -6,26 +6,11 @@ use crate::charts::{
     is_month_start, month_start_label, Unit, FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD,
     TICK_MONTH_START,
 };
+use crate::format::escape_html;
 use js_sys::{Array, Function, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// Escapes text for ECharts' HTML tooltips.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// ECharts' own tooltip markers carry inline styles, which the CSP forbids; a class per
 /// palette colour does the same job.

@@ -39,12 +39,7 @@ pub use filter_panel::FilterPanel;
 /// Entry point from `main`: panics show a readable panel, then the app mounts.
 pub fn start() {
     panic_panel::install();
-    // The static "Loading…" placeholder in index.html gives way to the app.
-    if let Some(boot) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("boot"))
-    {
-        boot.remove();
-    }
+    // The app mounts after index.html's pre-rendered first screen (#boot), hidden until its
+    // chart is drawn; `browser::end_boot` then removes #boot.
     leptos::mount::mount_to_body(App);
 }

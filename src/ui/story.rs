@@ -25,7 +25,7 @@ pub fn Story(methodology_open: RwSignal<bool>) -> impl IntoView {
                     <p class="story-ours" data-testid="story-ours">{s.ours}</p>
                     <p class="story-gap">
                         {s.gap} " "
-                        <MethodologyButton open=methodology_open testid="story-methodology" class="link-button" label="How the figures compare"/>
+                        <MethodologyButton open=methodology_open testid="story-methodology" class="link-button" label=crate::page_copy::STORY_LINK/>
                     </p>
                 </section>
             }

@@ -1,0 +1,194 @@
+//! The first screen as HTML, written into index.html at build time (scripts/prerender.mjs) so a
+//! reader sees the story, the headline numbers and the chart before the wasm has run: the same
+//! page structure and classes as the live components, every number and sentence from the same
+//! pure functions they call (`story`, `kpis`, `summary`, `charts::source_line`, `page_copy`),
+//! and each canonical view's chart as the static SVG the build renders from the same options.
+//!
+//! Which parts show is decided before first paint by `scripts/first-view.js` (inline in
+//! index.html, allowed by its hash): the view-dependent parts of a canonical view (`?view=…`,
+//! optionally with `theme=`) and nothing numeric for any other link, whose numbers would be
+//! wrong. The app replaces all of it when it mounts (`ui::start`). No `data-testid` hooks
+//! here: tests outside this repo read those from the live app only.
+
+use crate::canonical;
+use crate::charts::source_line;
+use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
+use crate::format::escape_html as esc;
+use crate::kpis::{kpis, Kpi};
+use crate::page_copy::{masthead_title, DEK, KICKER, STORY_LINK};
+use crate::query::filters::shown_years;
+use crate::query::Filters;
+use crate::state::{Theme, View};
+use crate::story::report_beside_rows;
+use crate::summary::{chart_title, scope_text, summary_sentence};
+use std::fmt::Write;
+
+/// The first screen of every canonical view, as one fragment of HTML.
+pub fn first_screen_html() -> String {
+    let filters = Filters::default();
+    let b = canonical::breakdown();
+    let mut html = String::new();
+    html.push_str("<div class=\"page static-first\" data-static-first>\n");
+    let _ = writeln!(
+        html,
+        "<header class=\"masthead\"><div class=\"masthead-bar\"><p class=\"kicker\">{}</p>\
+         <div class=\"masthead-actions\"><button type=\"button\">Methodology</button>\
+         <button type=\"button\" class=\"theme-toggle\"><span class=\"when-light\">Dark theme</span>\
+         <span class=\"when-dark\">Light theme</span></button></div></div>\
+         <h1>{}</h1><p class=\"dek\">{}</p></header>",
+        esc(KICKER),
+        esc(&masthead_title()),
+        esc(DEK)
+    );
+    html.push_str("<div class=\"layout with-panel\"><div class=\"filters filters-placeholder\"></div>\n<main class=\"main\">\n");
+    // Numbers that hold for every canonical view (same selection); hidden for other links.
+    if let Some(story) = report_beside_rows(&filters, &b, REPORTED_FIGURES) {
+        let _ = writeln!(
+            html,
+            "<section class=\"story static-default\" aria-label=\"What the reports said and what our list adds up to\">\
+             <p class=\"story-reported\">{}</p><p class=\"story-ours\">{}</p>\
+             <p class=\"story-gap\">{} <button type=\"button\" class=\"link-button\">{}</button></p></section>",
+            esc(&story.reported),
+            esc(&story.ours),
+            esc(story.gap),
+            esc(STORY_LINK)
+        );
+    }
+    let k = kpis(&filters, &b, &b, REPORTED_FIGURES);
+    html.push_str("<section class=\"kpis static-default\" aria-label=\"Headline numbers\">");
+    for kpi in [&k.stolen, &k.incidents, &k.dprk_share, &k.change] {
+        kpi_card(&mut html, kpi);
+    }
+    html.push_str("</section>\n");
+    html.push_str(
+        "<button type=\"button\" class=\"filters-button static-filters-button\">Filters</button>\n",
+    );
+    html.push_str("<nav class=\"view-tabs\" aria-label=\"Views\">");
+    for view in View::ALL {
+        let _ = write!(
+            html,
+            "<button type=\"button\" data-static-tab=\"{}\">{}</button>",
+            view.slug(),
+            esc(view.label())
+        );
+    }
+    html.push_str("</nav>\n<div class=\"share\">");
+    for label in ["Copy link", "PNG", "SVG", "CSV", "JSON", "Embed"] {
+        let _ = write!(html, "<button type=\"button\">{label}</button>");
+    }
+    html.push_str("<p class=\"share-status\"></p></div>\n");
+    let summary = summary_sentence(&filters, &b, &b);
+    let scope = scope_text(&filters);
+    let years = shown_years(filters.years);
+    for view in canonical::views() {
+        let title = chart_title(view, &filters, &b, &b);
+        let rows_height = rows_height(view, &filters, &b);
+        let source = source_line(
+            view,
+            INCIDENTS,
+            &b.rows,
+            REPORTED_FIGURES,
+            &years,
+            DATA_VERSION,
+        );
+        let _ = writeln!(
+            html,
+            "<figure class=\"figure static-view\" data-view=\"{view}\">\
+             <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
+             <div class=\"chart-box\"><div class=\"chart static-chart-frame{rows}\">\
+             <picture class=\"when-light\"><source media=\"(max-width: 699px)\" srcset=\"{light_narrow}\">\
+             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\"{size}></picture>\
+             <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
+             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\"{size}></picture>\
+             </div></div><p class=\"summary\">{summary}</p>\
+             <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
+            view = view.slug(),
+            title = esc(&title),
+            scope = esc(&scope),
+            light = canonical::static_chart_path(view, Theme::Light),
+            dark = canonical::static_chart_path(view, Theme::Dark),
+            light_narrow = canonical::narrow_chart_path(view, Theme::Light),
+            dark_narrow = canonical::narrow_chart_path(view, Theme::Dark),
+            // The default view's chart is wanted at once; the others only if their link is
+            // opened (a hidden lazy image is never fetched).
+            loading = if view == View::default() { "eager" } else { "lazy" },
+            summary = esc(&summary),
+            source = esc(&source),
+            rows = if rows_height.is_some() { " rows" } else { "" },
+            // The rows chart's image has its own height; its size reserves the space.
+            size = rows_height
+                .map(|h| format!(" width=\"{STATIC_WIDTH}\" height=\"{h}\""))
+                .unwrap_or_default(),
+        );
+    }
+    // Any other link: the chart's frame, reserved and empty, so nothing moves when the app's
+    // chart arrives.
+    html.push_str(
+        "<figure class=\"figure static-view static-empty\" data-view=\"none\">\
+         <h2 class=\"chart-title\">&nbsp;</h2><p class=\"chart-subtitle\">&nbsp;</p>\
+         <div class=\"chart-box\"><div class=\"chart\"></div></div></figure>\n",
+    );
+    html.push_str("</main>\n</div>\n</div>");
+    html
+}
+
+/// The width the build draws static charts at (scripts/prerender.mjs `CHART_BOX`).
+const STATIC_WIDTH: u32 = 892;
+
+/// A chart of labelled rows' own height (`BuiltChart::min_height_px`), as its static SVG has.
+fn rows_height(view: View, filters: &Filters, b: &crate::query::Breakdown) -> Option<usize> {
+    crate::charts::build(
+        view,
+        &crate::charts::ChartInput {
+            breakdown: b,
+            base: b,
+            incidents: INCIDENTS,
+            figures: REPORTED_FIGURES,
+            events: crate::data::TIMELINE_EVENTS,
+            years: filters.years,
+            basis: filters.basis,
+            palette: crate::charts::palette::LIGHT,
+        },
+    )?
+    .min_height_px()
+}
+
+fn kpi_card(html: &mut String, kpi: &Kpi) {
+    let _ = write!(
+        html,
+        "<div class=\"kpi\"><p class=\"kpi-label\">{}</p><p class=\"kpi-value\">{}</p><p class=\"kpi-reported\">{}</p></div>",
+        esc(&kpi.label),
+        esc(&kpi.value),
+        esc(kpi.reported.as_deref().unwrap_or_default())
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_first_screen_says_what_the_live_components_say() {
+        let html = first_screen_html();
+        let filters = Filters::default();
+        let b = canonical::breakdown();
+        assert!(html.contains(&esc(&masthead_title())));
+        let story = report_beside_rows(&filters, &b, REPORTED_FIGURES).expect("a story");
+        assert!(html.contains(&esc(&story.reported)));
+        assert!(html.contains(&esc(&story.ours)));
+        let k = kpis(&filters, &b, &b, REPORTED_FIGURES);
+        for kpi in [&k.stolen, &k.incidents, &k.dprk_share, &k.change] {
+            assert!(html.contains(&format!("<p class=\"kpi-value\">{}</p>", esc(&kpi.value))));
+        }
+        for view in canonical::views() {
+            assert!(html.contains(&format!("data-view=\"{}\"", view.slug())));
+            assert!(html.contains(&esc(&chart_title(view, &filters, &b, &b))));
+            assert!(html.contains(&canonical::static_chart_path(view, Theme::Dark)));
+        }
+        assert!(html.contains("data-view=\"none\""));
+        // No hooks that outside tests read from the live app.
+        assert!(!html.contains("data-testid"));
+        // Only the default view's images load at once.
+        assert_eq!(html.matches("loading=\"eager\"").count(), 2);
+    }
+}

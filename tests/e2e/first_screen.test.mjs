@@ -1,0 +1,128 @@
+// The first screen is HTML: the default view's story, numbers and chart are painted from
+// index.html before the wasm runs (src/first_screen.rs, scripts/prerender.mjs); a link to
+// another view never shows the default chart; the app takes over with no layout shift and keeps
+// the reader's focus; nothing trips the CSP (scripts/first-view.js is allowed by its hash).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { suite, probedPage, cspViolations } from "./harness.mjs";
+import { firstViewScript } from "../../scripts/prerender.mjs";
+
+const env = suite();
+
+/** A page whose wasm is held back until `release()` (or never). */
+async function heldPage(options = {}) {
+  const probed = await probedPage(env.browser, options);
+  let release;
+  const released = new Promise((done) => (release = done));
+  await probed.page.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return { ...probed, release };
+}
+
+const shown = (page, selector) =>
+  page.$eval(selector, (el) => {
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return style.display !== "none" && style.visibility !== "hidden" && box.width > 0 && box.height > 0;
+  });
+
+test("the default view is painted from the HTML before the wasm runs: story, numbers and its chart", async () => {
+  const { page, problems, context } = await probedPage(env.browser);
+  await page.route(/_bg\.wasm$/, (route) => route.abort());
+  await page.goto(env.server.url);
+  const figure = "#boot .static-view[data-view=overview]";
+  assert.ok(await shown(page, figure));
+  const image = page.locator(`${figure} picture.when-light img`);
+  await page.waitForFunction((sel) => { const img = document.querySelector(sel); return img.complete && img.naturalWidth > 0; }, `${figure} picture.when-light img`);
+  assert.equal(await image.getAttribute("src"), "static/overview.svg");
+  assert.match(await page.innerText("#boot .story"), /Chainalysis/);
+  assert.match(await page.innerText("#boot .kpis"), /\$\d/);
+  // The failed start is said above it, and the first screen stays.
+  await page.waitForSelector("[data-testid=boot-failed]", { state: "visible" });
+  assert.ok(await shown(page, figure), "the static chart is still there");
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
+test("a link to another view never shows the default chart, from the first paint", async () => {
+  for (const [query, visible] of [
+    ["?view=monthly", "monthly"],
+    ["?view=claims&theme=dark", "claims"],
+    ["?year=2024", "none"],
+    ["?view=overview&attr=dprk", "none"],
+    ["?view=table", "none"],
+    ["?view=nonsense", "none"],
+  ]) {
+    const { page, context, release } = await heldPage();
+    // The earliest state the page can be painted in: the parser has just built the document.
+    await page.goto(env.server.url + query, { waitUntil: "domcontentloaded" });
+    const state = await page.evaluate(() => ({
+      view: document.documentElement.dataset.staticView,
+      figures: [...document.querySelectorAll("#boot .static-view")]
+        .filter((f) => getComputedStyle(f).display !== "none")
+        .map((f) => f.dataset.view),
+      numbers: [...document.querySelectorAll("#boot .static-default")].map((el) => getComputedStyle(el).visibility),
+    }));
+    assert.deepEqual(state.figures, [visible], `${query}: ${JSON.stringify(state)}`);
+    if (visible === "none") {
+      assert.ok(state.numbers.every((v) => v === "hidden"), `${query}: the default selection's numbers are not shown`);
+    }
+    release();
+    await page.waitForSelector("#boot", { state: "detached" });
+    await context.close();
+  }
+  // An embed shows none of the full page's first screen.
+  const { page, context, release } = await heldPage();
+  await page.goto(`${env.server.url}?embed=1&view=claims`, { waitUntil: "domcontentloaded" });
+  assert.equal(await page.$eval("#boot", (el) => getComputedStyle(el).display), "none");
+  release();
+  await context.close();
+});
+
+test("the app takes over the first screen with no layout shift, in the same place, keeping focus", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 760 }]) {
+    const { page, problems, context, release } = await heldPage({ viewport });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(env.server.url);
+    const staticBox = await page.$eval("#boot .static-view[data-view=overview] .chart", (el) => el.getBoundingClientRect().toJSON());
+    const staticTitle = await page.$eval("#boot .static-view[data-view=overview] .chart-title", (el) => el.getBoundingClientRect().toJSON());
+    // A keyboard reader is on a view tab when the app arrives.
+    await page.focus("#boot [data-static-tab=compare]");
+    release();
+    await page.waitForSelector("#boot", { state: "detached" });
+    await page.waitForSelector("[data-testid=chart][data-rendered]");
+    const liveBox = await page.$eval("[data-testid=chart]", (el) => el.getBoundingClientRect().toJSON());
+    const liveTitle = await page.$eval("[data-testid=chart-title]", (el) => el.getBoundingClientRect().toJSON());
+    for (const key of ["x", "y", "width", "height"]) {
+      assert.ok(Math.abs(staticBox[key] - liveBox[key]) <= 1, `${viewport.width}px chart ${key}: ${staticBox[key]} → ${liveBox[key]}`);
+      assert.ok(Math.abs(staticTitle[key] - liveTitle[key]) <= 1, `${viewport.width}px title ${key}: ${staticTitle[key]} → ${liveTitle[key]}`);
+    }
+    assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "view-compare");
+    await page.waitForTimeout(500);
+    const shift = await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0));
+    assert.equal(shift, 0, `${viewport.width}px: cumulative layout shift`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test("the inline first-view script is the one in scripts/ and the CSP allows it by its hash, in the page and on the host", async () => {
+  const html = await (await fetch(env.server.url)).text();
+  const { code, source } = firstViewScript();
+  assert.ok(html.includes(`<script>${code}</script>`));
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  assert.match(meta, new RegExp(`script-src 'self' ${source.replace(/[+/=]/g, "\\$&")} 'wasm-unsafe-eval'`));
+  assert.doesNotMatch(meta, /unsafe-inline/);
+  const header = (await fetch(env.server.url)).headers.get("content-security-policy");
+  assert.equal(header, meta);
+});
