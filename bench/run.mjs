@@ -1,7 +1,8 @@
-// `make bench`: measures, in one run, what a first load transfers, time to first chart for the
-// app and for bare ECharts pages, filter → repaint latency on real and synthetic data, native
-// aggregation throughput, and Lighthouse scores. Prints a table and writes bench/results.json
-// and bench/RESULTS.md. Numbers only: nothing here fails on timing.
+// `make bench`: measures, in one run, what a first load transfers, time to the first visible
+// chart (the app's pre-rendered one) and to the interactive chart for the app and for bare
+// ECharts pages, filter → repaint latency on real and synthetic data, native aggregation
+// throughput, and Lighthouse (median of three runs). Prints a table, writes bench/results.json
+// and bench/RESULTS.md, and exits non-zero when a budget is missed.
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -33,7 +34,9 @@ function firstLoadFiles() {
   const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.?\/?([^"]+)"/g)]
     .map((m) => m[1])
     .filter((f) => !f.endsWith(".png") && !f.endsWith(".svg"));
-  return ["index.html", ...new Set(refs)];
+  // The first screen's static charts that load at once (the default view's, light and dark).
+  const charts = [...html.matchAll(/<img[^>]+src="(static\/[^"]+\.svg)"[^>]+loading="eager"/g)].map((m) => m[1]);
+  return ["index.html", ...new Set(refs), ...new Set(charts)];
 }
 function sizes() {
   const rows = firstLoadFiles().map((file) => {
@@ -52,6 +55,13 @@ function sizes() {
 // Hooks ECharts as it arrives: records when the first chart with data has finished rendering,
 // and keeps the first option with series (to give the baseline page the same chart).
 const HOOK = () => {
+  // The app's first visible chart: the pre-rendered image painted (Element Timing, on the
+  // first screen's <img elementtiming="static-chart">).
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.identifier === "static-chart" && window.__firstVisible === undefined) window.__firstVisible = e.renderTime || e.loadTime;
+    }
+  }).observe({ type: "element", buffered: true });
   const wrap = (init) => function (...args) {
     const chart = init.apply(this, args);
     const setOption = chart.setOption;
@@ -90,9 +100,10 @@ async function firstChart(browser, url) {
   await page.addInitScript(HOOK);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30_000 });
-  const [ms, option] = await page.evaluate(() => [window.__firstChart, window.__option]);
+  const [ms, visible, option] = await page.evaluate(() => [window.__firstChart, window.__firstVisible, window.__option]);
   await context.close();
-  return { ms, option };
+  // A page with no pre-rendered chart first shows the one ECharts draws.
+  return { ms, visible: Math.min(visible ?? ms, ms), option };
 }
 
 function baselineDir(name, echartsFile, option) {
@@ -110,10 +121,12 @@ async function timeToFirstChart(browser) {
   const probe = await firstChart(browser, app.url);
   const ours = await serve(baselineDir("baseline-ours", join(DIST, "echarts.min.js"), probe.option), "/", { compress: true });
   const stock = await serve(baselineDir("baseline-stock", join(ROOT, "node_modules", "echarts", "dist", "echarts.min.js"), probe.option), "/", { compress: true });
-  const times = { app: [], bare_ours: [], bare_stock: [] };
+  const times = { app_visible: [], app: [], bare_ours: [], bare_stock: [] };
   for (let i = 0; i < LOADS; i++) {
     // Interleaved so that drift in machine load hits all three alike.
-    times.app.push((await firstChart(browser, app.url)).ms);
+    const load = await firstChart(browser, app.url);
+    times.app_visible.push(load.visible);
+    times.app.push(load.ms);
     times.bare_ours.push((await firstChart(browser, ours.url)).ms);
     times.bare_stock.push((await firstChart(browser, stock.url)).ms);
   }
@@ -122,6 +135,7 @@ async function timeToFirstChart(browser) {
   return {
     loads: LOADS,
     ...s,
+    ratio_visible_to_bare_ours: Math.round((s.app_visible.median / s.bare_ours.median) * 1000) / 1000,
     ratio_app_to_bare_ours: Math.round((s.app.median / s.bare_ours.median) * 1000) / 1000,
     ratio_app_to_bare_stock: Math.round((s.app.median / s.bare_stock.median) * 1000) / 1000,
   };
@@ -158,9 +172,9 @@ function nativeThroughput() {
   return JSON.parse(line.slice(5));
 }
 
-async function lighthouse(url) {
+async function lighthouse(url, run = 0) {
   const bin = join(ROOT, "bench", "node_modules", ".bin", "lighthouse");
-  const file = join(out, "lighthouse.json");
+  const file = join(out, `lighthouse-${run}.json`);
   // Lighthouse's default: mobile emulation with simulated slow-4G throttling. Asynchronous:
   // the page is served from this same process, whose event loop must keep running.
   await promisify(execFile)(bin, [url, "--quiet", "--output=json", `--output-path=${file}`, "--chrome-path=/usr/bin/chromium",
@@ -208,7 +222,11 @@ results.native = nativeThroughput();
 console.log("bench: lighthouse …");
 const lhServer = await serve(DIST, "/", { compress: true });
 try {
-  results.lighthouse = await lighthouse(lhServer.url);
+  // The median of three runs, by performance score (the run's other figures go with it).
+  const runs = [];
+  for (let run = 0; run < 3; run++) runs.push(await lighthouse(lhServer.url, run));
+  const sorted = [...runs].sort((a, b) => a.performance - b.performance);
+  results.lighthouse = { ...sorted[1], runs: runs.map(({ performance, lcp_ms, tbt_ms, cls }) => ({ performance, lcp_ms, tbt_ms, cls })) };
 } catch (e) {
   results.lighthouse = { error: String(e.message ?? e) };
 }
@@ -217,13 +235,20 @@ lhServer.close();
 const wasm = results.sizes.files.find((f) => f.file.endsWith(".wasm"));
 const million = results.native.filter((r) => r.rows === 1_000_000);
 const budget = (name, value, limit, ok) => ({ name, value, limit, met: ok });
+const lh = results.lighthouse;
+const fc = results.first_chart_ms;
 results.budgets = [
-  budget("time to first chart ≤ 1.15 × bare page (our ECharts)", `${results.first_chart_ms.ratio_app_to_bare_ours}×`, "1.15×", results.first_chart_ms.ratio_app_to_bare_ours <= 1.15),
-  budget("faster than bare page with stock ECharts", `${results.first_chart_ms.ratio_app_to_bare_stock}×`, "< 1×", results.first_chart_ms.ratio_app_to_bare_stock < 1),
+  budget("first visible chart ≤ 0.5 × bare page (our ECharts)", `${fc.ratio_visible_to_bare_ours}×`, "0.5×", fc.ratio_visible_to_bare_ours <= 0.5),
+  budget("interactive chart ≤ 1.15 × bare page (our ECharts)", `${fc.ratio_app_to_bare_ours}×`, "1.15×", fc.ratio_app_to_bare_ours <= 1.15),
+  budget("interactive chart faster than bare page with stock ECharts", `${fc.ratio_app_to_bare_stock}×`, "< 1×", fc.ratio_app_to_bare_stock < 1),
+  budget("Lighthouse mobile performance (median of 3)", lh.error ? "failed" : String(lh.performance), "≥ 95", !lh.error && lh.performance >= 95),
+  budget("Lighthouse LCP", lh.error ? "failed" : `${lh.lcp_ms} ms`, "1500 ms", !lh.error && lh.lcp_ms <= 1500),
+  budget("Lighthouse CLS", lh.error ? "failed" : String(lh.cls), "0", !lh.error && lh.cls === 0),
+  budget("Lighthouse TBT", lh.error ? "failed" : `${lh.tbt_ms} ms`, "150 ms", !lh.error && lh.tbt_ms <= 150),
   budget("filter → repaint median, real data", `${results.repaint_ms.real.median} ms`, "16 ms", results.repaint_ms.real.median <= 16),
   budget("filter → repaint median, 100k rows", `${results.repaint_ms.synthetic_100k.median} ms`, "50 ms", results.repaint_ms.synthetic_100k.median <= 50),
-  budget("app wasm, brotli", `${kb(wasm.brotli)} KB`, "250 KB", wasm.brotli <= 250 * 1024),
-  budget("first load total, brotli", `${kb(results.sizes.total.brotli)} KB`, "600 KB", results.sizes.total.brotli <= 600 * 1024),
+  budget("app wasm, brotli", `${kb(wasm.brotli)} KB`, "200 KB", wasm.brotli <= 200 * 1024),
+  budget("first load total, brotli", `${kb(results.sizes.total.brotli)} KB`, "400 KB", results.sizes.total.brotli <= 400 * 1024),
   budget("native aggregation, 1M rows (slowest filter set)", `${Math.max(...million.map((r) => r.median_ms)).toFixed(1)} ms`, "50 ms", Math.max(...million.map((r) => r.median_ms)) < 50),
 ];
 
@@ -237,19 +262,25 @@ md.push("", "## First-load transfer", "", "| file | raw KB | gzip KB | brotli KB
 for (const f of results.sizes.files) md.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
 md.push(`| **total** | ${kb(results.sizes.total.raw)} | ${kb(results.sizes.total.gzip)} | ${kb(results.sizes.total.brotli)} |`);
 const t = results.first_chart_ms;
-md.push("", `## Time to first chart (navigation start → chart finished rendering; ${t.loads} cold loads each, interleaved)`, "", "| page | median ms | min | max |", "|---|---:|---:|---:|");
-md.push(`| app, default view | ${t.app.median} | ${t.app.min} | ${t.app.max} |`);
+md.push("", `## Time to first chart (navigation start → chart painted; ${t.loads} cold loads each, interleaved)`, "", "The app's first visible chart is its pre-rendered image (Element Timing); its interactive chart is the live ECharts instance's first finished render. A bare page's chart is both.", "", "| page | median ms | min | max |", "|---|---:|---:|---:|");
+md.push(`| app, first visible chart (pre-rendered) | ${t.app_visible.median} | ${t.app_visible.min} | ${t.app_visible.max} |`);
+md.push(`| app, interactive chart | ${t.app.median} | ${t.app.min} | ${t.app.max} |`);
 md.push(`| bare ECharts page, our ECharts build | ${t.bare_ours.median} | ${t.bare_ours.min} | ${t.bare_ours.max} |`);
 md.push(`| bare ECharts page, stock echarts.min.js | ${t.bare_stock.median} | ${t.bare_stock.min} | ${t.bare_stock.max} |`);
-md.push("", `Ratio app / bare (ours): ${t.ratio_app_to_bare_ours}; app / bare (stock): ${t.ratio_app_to_bare_stock}.`);
+md.push("", `Ratios: first visible / bare (ours) ${t.ratio_visible_to_bare_ours}; interactive / bare (ours) ${t.ratio_app_to_bare_ours}; interactive / bare (stock) ${t.ratio_app_to_bare_stock}.`);
 md.push("", `## Filter change → chart repainted (${CHANGES} changes after ${WARMUP} warm-up)`, "", "| data | median ms | p95 ms | max ms |", "|---|---:|---:|---:|");
 for (const [k, v] of Object.entries(results.repaint_ms)) md.push(`| ${k} | ${v.median} | ${v.p95} | ${v.max} |`);
 md.push("", "## Native filter + aggregate (`cargo bench --bench aggregate`)", "", "| rows | filters | median ms | rows/second |", "|---:|---|---:|---:|");
 for (const r of results.native) md.push(`| ${r.rows.toLocaleString("en")} | ${r.filters} | ${r.median_ms} | ${Math.round(r.rows_per_second).toLocaleString("en")} |`);
-const lh = results.lighthouse;
-md.push("", "## Lighthouse (default view, served with brotli)", "");
-md.push(lh.error ? `Lighthouse failed: ${lh.error}` : `Performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.best_practices}; LCP ${lh.lcp_ms} ms, TBT ${lh.tbt_ms} ms, CLS ${lh.cls}.${lh.failing_accessibility.length ? ` Accessibility audits not passed: ${lh.failing_accessibility.join(", ")}.` : ""}${lh.failing_best_practices.length ? ` Best-practice audits not passed: ${lh.failing_best_practices.join(", ")}.` : ""}`);
+md.push("", "## Lighthouse (default view, served with brotli; mobile, simulated slow 4G; median of three runs)", "");
+if (lh.runs) md.push(`Runs: ${lh.runs.map((r) => `performance ${r.performance}, LCP ${r.lcp_ms} ms, TBT ${r.tbt_ms} ms, CLS ${r.cls}`).join("; ")}.`, "");
+md.push(lh.error ? `Lighthouse failed: ${lh.error}` : `Median run: performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.best_practices}; LCP ${lh.lcp_ms} ms, TBT ${lh.tbt_ms} ms, CLS ${lh.cls}.${lh.failing_accessibility.length ? ` Accessibility audits not passed: ${lh.failing_accessibility.join(", ")}.` : ""}${lh.failing_best_practices.length ? ` Best-practice audits not passed: ${lh.failing_best_practices.join(", ")}.` : ""}`);
 // The hand-kept log of what individual changes cost in wasm bytes travels with every run.
 md.push("", readFileSync(join(ROOT, "bench", "WASM-COSTS.md"), "utf8").trim());
 writeFileSync(join(ROOT, "bench", "RESULTS.md"), md.join("\n") + "\n");
 console.log(md.join("\n"));
+const missed = results.budgets.filter((b) => !b.met);
+if (missed.length) {
+  console.error(`bench: ${missed.length} budget(s) missed: ${missed.map((b) => `${b.name} (${b.value}, limit ${b.limit})`).join("; ")}`);
+  process.exit(1);
+}

@@ -97,9 +97,9 @@ pub fn first_screen_html() -> String {
              <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
              <div class=\"chart-box\"><div class=\"chart static-chart-frame{rows}\">\
              <picture class=\"when-light\"><source media=\"(max-width: 699px)\" srcset=\"{light_narrow}\">\
-             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\"{size}></picture>\
+             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\" elementtiming=\"static-chart\"{size}></picture>\
              <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
-             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\"{size}></picture>\
+             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\" elementtiming=\"static-chart\"{size}></picture>\
              </div></div><p class=\"summary\">{summary}</p>\
              <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
             view = view.slug(),
