@@ -65,13 +65,16 @@ for (const [what, pattern] of [
     await page.goto(env.server.url);
     const failed = page.locator("[data-testid=boot-failed]");
     await failed.waitFor();
-    assert.ok(await page.locator("#boot").isHidden(), "the Loading… placeholder gives way");
+    // The pre-rendered first screen stays under the notice: the reader keeps the story, the
+    // numbers and the chart.
+    assert.ok(await page.locator("#boot .static-view[data-view=overview]").isVisible(), "the first screen stays");
     assert.notEqual((await page.innerText("#boot-failed-reason")).trim(), "");
     assert.equal(await page.getAttribute("[data-testid=boot-failed] a[href='data/incidents.csv']", "href"), "data/incidents.csv");
     await page.unroute(pattern);
     await Promise.all([page.waitForEvent("load"), page.click("[data-testid=boot-retry]")]);
     await chartSeries(page);
     assert.ok(await failed.isHidden());
+    await page.waitForSelector("#boot", { state: "detached" });
     assert.deepEqual(problems.pageErrors, [], "page errors");
     assert.deepEqual(await cspViolations(page), [], "CSP violations");
     await context.close();

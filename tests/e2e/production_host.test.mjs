@@ -110,7 +110,9 @@ test("trunk's hashed files are cached for a year, everything else revalidated af
 });
 
 test("HTML carries the page's own CSP as a header, byte for byte; the page may be framed", async () => {
-  assert.match(pageCsp, /script-src 'self' 'wasm-unsafe-eval'/);
+  // Scripts from the page's origin, the one inline script by its hash, wasm; never inline code.
+  assert.match(pageCsp, /script-src 'self' 'sha256-[A-Za-z0-9+/]+=*' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(pageCsp, /'unsafe-inline'|'unsafe-eval'/);
   for (const path of ["", "index.html", "embed-demo.html"]) {
     const res = await get(`${root.url}${path}`, BR);
     assert.equal(res.headers.get("content-security-policy"), pageCsp, path || "/");
