@@ -63,5 +63,12 @@ if (moved === 0) {
 }
 // trunk's nonce placeholder is useless without a server that rewrites it per request.
 html = html.replace(/ nonce="[^"]*"/g, "");
+// trunk preloads the wasm and its bindings at high priority. The first screen is HTML now
+// (scripts/prerender.mjs), and on a slow connection those preloads take the bandwidth its
+// stylesheet and chart image need (Lighthouse measured the stylesheet's download stretched to
+// 1.5 s by them). The loader fetches both as soon as it runs, right after the HTML is parsed.
+const preloads = /<link rel="(?:modulepreload|preload)"[^>]*>\n?/g;
+const dropped = (html.match(preloads) ?? []).length;
+html = html.replace(preloads, "");
 writeFileSync(indexPath, html);
-console.log(`externalize-loader: moved ${moved} inline script(s)`);
+console.log(`externalize-loader: moved ${moved} inline script(s), dropped ${dropped} preload(s)`);

@@ -111,7 +111,11 @@ pub fn first_screen_html() -> String {
             dark_narrow = canonical::narrow_chart_path(view, Theme::Dark),
             // The default view's chart is wanted at once; the others only if their link is
             // opened (a hidden lazy image is never fetched).
-            loading = if view == View::default() { "eager" } else { "lazy" },
+            loading = if view == View::default() {
+                "eager\" fetchpriority=\"high"
+            } else {
+                "lazy"
+            },
             summary = esc(&summary),
             source = esc(&source),
             rows = if rows_height.is_some() { " rows" } else { "" },
