@@ -17,6 +17,29 @@ pub fn breakdown() -> Breakdown {
     Breakdown::compute(INCIDENTS, &Filters::default())
 }
 
+/// A canonical view's chart in a palette, from the default selection's breakdown (the base of
+/// its own shares: no attribution filter is set).
+pub fn chart(
+    view: View,
+    palette: crate::charts::Palette,
+    breakdown: &Breakdown,
+) -> Option<crate::charts::BuiltChart> {
+    let filters = Filters::default();
+    crate::charts::build(
+        view,
+        &crate::charts::ChartInput {
+            breakdown,
+            base: breakdown,
+            incidents: INCIDENTS,
+            figures: crate::data::REPORTED_FIGURES,
+            events: crate::data::TIMELINE_EVENTS,
+            years: filters.years,
+            basis: filters.basis,
+            palette,
+        },
+    )
+}
+
 /// A view's static chart, relative to index.html: `static/<view>.svg` (light),
 /// `static/<view>-dark.svg`.
 pub fn static_chart_path(view: View, theme: Theme) -> String {

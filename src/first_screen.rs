@@ -82,7 +82,9 @@ pub fn first_screen_html() -> String {
     let years = shown_years(filters.years);
     for view in canonical::views() {
         let title = chart_title(view, &filters, &b, &b);
-        let rows_height = rows_height(view, &filters, &b);
+        // A chart of labelled rows' own height, as its static SVG has.
+        let rows_height = canonical::chart(view, crate::charts::palette::LIGHT, &b)
+            .and_then(|c| c.min_height_px());
         let source = source_line(
             view,
             INCIDENTS,
@@ -138,24 +140,6 @@ pub fn first_screen_html() -> String {
 
 /// The width the build draws static charts at (scripts/prerender.mjs `CHART_BOX`).
 const STATIC_WIDTH: u32 = 892;
-
-/// A chart of labelled rows' own height (`BuiltChart::min_height_px`), as its static SVG has.
-fn rows_height(view: View, filters: &Filters, b: &crate::query::Breakdown) -> Option<usize> {
-    crate::charts::build(
-        view,
-        &crate::charts::ChartInput {
-            breakdown: b,
-            base: b,
-            incidents: INCIDENTS,
-            figures: REPORTED_FIGURES,
-            events: crate::data::TIMELINE_EVENTS,
-            years: filters.years,
-            basis: filters.basis,
-            palette: crate::charts::palette::LIGHT,
-        },
-    )?
-    .min_height_px()
-}
 
 fn kpi_card(html: &mut String, kpi: &Kpi) {
     let _ = write!(

@@ -10,10 +10,10 @@
 
 use crate::canonical;
 use crate::charts::{
-    self, is_month_start, month_start_label, palette, ChartInput, Palette, Unit,
-    FORMAT_MONTH_START, FORMAT_TOOLTIP, FORMAT_USD, TICK_MONTH_START,
+    self, is_month_start, month_start_label, palette, Palette, Unit, FORMAT_MONTH_START,
+    FORMAT_TOOLTIP, FORMAT_USD, TICK_MONTH_START,
 };
-use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
 use crate::query::{filters::shown_years, Breakdown, Filters};
 use crate::state::{Theme, View};
 use crate::summary::{chart_title, scope_text, summary_sentence};
@@ -133,21 +133,7 @@ pub fn static_charts() -> StaticCharts {
 }
 
 fn static_chart(view: View, filters: &Filters, breakdown: &Breakdown) -> Option<StaticChart> {
-    let build = |palette: Palette| {
-        charts::build(
-            view,
-            &ChartInput {
-                breakdown,
-                base: breakdown,
-                incidents: INCIDENTS,
-                figures: REPORTED_FIGURES,
-                events: TIMELINE_EVENTS,
-                years: filters.years,
-                basis: filters.basis,
-                palette,
-            },
-        )
-    };
+    let build = |palette: Palette| canonical::chart(view, palette, breakdown);
     let light = build(palette::LIGHT)?;
     let dark = build(palette::DARK)?;
     Some(StaticChart {
