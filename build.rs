@@ -181,12 +181,11 @@ fn source_literal(s: &Source) -> String {
     };
     format!(
         "Source {{ url: Cow::Borrowed({:?}), publisher: Cow::Borrowed({:?}), kind: SourceKind::{:?}, \
-         supports: SlugSet::from_bits({}), published: {published}, note: Cow::Borrowed({:?}) }}",
+         supports: SlugSet::from_bits({}), published: {published} }}",
         s.url,
         s.publisher,
         s.kind,
         s.supports.bits(),
-        s.note
     )
 }
 
@@ -235,9 +234,9 @@ fn write_figures(out: &mut String, rows: &[ReportedFigure]) {
         writeln!(
             out,
             "ReportedFigure {{ source: Cow::Borrowed({:?}), year: {}, metric: Cow::Borrowed({:?}), \
-             value: {value}, url: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), \
+             value: {value}, url: Cow::Borrowed({:?}), \
              repeats: Cow::Borrowed({:?}), error: Cow::Borrowed({:?}) }},",
-            r.source, r.year, r.metric, r.url, r.note, r.repeats, r.error
+            r.source, r.year, r.metric, r.url, r.repeats, r.error
         )
         .unwrap();
     }

@@ -257,7 +257,8 @@ slug_enum! {
     }
 }
 
-/// One published source for one incident.
+/// One published source for one incident. Its `note` in `sources.csv` is for whoever checks the
+/// row and is not kept: nothing in the app shows it (it would cost the wasm ~16 KB brotli).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub url: Cow<'static, str>,
@@ -266,7 +267,6 @@ pub struct Source {
     pub kind: SourceKind,
     pub supports: SlugSet<Support>,
     pub published: Option<NaiveDate>,
-    pub note: Cow<'static, str>,
 }
 
 /// The columns of `data/incidents.csv`, in order: a public interface (columns are only ever
@@ -485,7 +485,8 @@ pub enum ReportedValue {
     Percent(f64),
 }
 
-/// A headline figure as a report or an article printed it.
+/// A headline figure as a report or an article printed it (its `note` in `aggregates.csv` is for
+/// whoever checks it, and is not kept: nothing in the app shows it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportedFigure {
     pub source: Cow<'static, str>,
@@ -493,7 +494,6 @@ pub struct ReportedFigure {
     pub metric: Cow<'static, str>,
     pub value: ReportedValue,
     pub url: Cow<'static, str>,
-    pub note: Cow<'static, str>,
     /// For an outlet or a tabulation: the `source` whose figure (same year and metric) it
     /// repeats. Empty for an original figure.
     pub repeats: Cow<'static, str>,

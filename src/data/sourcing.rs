@@ -36,7 +36,8 @@ pub fn parse_sources(file: &str, text: &str) -> Result<Vec<SourceRow>, Vec<DataE
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut rows = Vec::with_capacity(records.len());
     for record in records {
-        let [incident_id, url, publisher, kind, supports, published, note] = &record.fields[..]
+        // The note is for whoever checks the row; nothing in the app shows it, so it is not kept.
+        let [incident_id, url, publisher, kind, supports, published, _note] = &record.fields[..]
         else {
             continue;
         };
@@ -84,7 +85,6 @@ pub fn parse_sources(file: &str, text: &str) -> Result<Vec<SourceRow>, Vec<DataE
                     kind,
                     supports: support_set,
                     published,
-                    note: Cow::Owned(note.clone()),
                 },
             })
         })();

@@ -33,7 +33,6 @@ static SYNTHETIC_SOURCES: &[Source] = &[Source {
     kind: SourceKind::Aggregator,
     supports: SlugSet::from_bits(0b11),
     published: None,
-    note: Cow::Borrowed(""),
 }];
 
 /// `count` incidents spread over the covered years with realistic-looking mixes and a long-tailed loss

@@ -320,7 +320,8 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
     let records = check.records(text, AGGREGATES_HEADER);
     let mut rows = Vec::with_capacity(records.len());
     for record in records {
-        let [source, year, metric, value, url, note, repeats, error] = &record.fields[..] else {
+        // The note is for whoever checks the figure; nothing in the app shows it.
+        let [source, year, metric, value, url, _note, repeats, error] = &record.fields[..] else {
             continue;
         };
         let row = (|| {
@@ -340,7 +341,6 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
                 metric: Cow::Owned(metric.clone()),
                 value,
                 url: Cow::Owned(url.clone()),
-                note: Cow::Owned(note.clone()),
                 repeats: Cow::Owned(repeats.trim().to_string()),
                 error: Cow::Owned(error.trim().to_string()),
             })
