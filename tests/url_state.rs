@@ -119,3 +119,18 @@ fn a_100_kb_hostile_link_is_read_only_up_to_the_limits_and_reported() {
         crypto_heist_explorer::state::View::Table
     );
 }
+
+/// The app's start loads the notes before a link with a search: it sees the search as the
+/// parser does, before parsing.
+#[test]
+fn a_search_is_seen_before_parsing_as_the_parser_sees_it() {
+    use crypto_heist_explorer::state::query_string::asks_for_search;
+    for query in ["?q=lazarus", "view=table&Q=%20x", "?year=2024&q=a+b"] {
+        assert!(asks_for_search(query), "{query}");
+        assert!(parse(query).state.filters.searches(), "{query}");
+    }
+    for query in ["", "?q=", "?q=%20%20", "?view=table", "?qq=x", "?q"] {
+        assert!(!asks_for_search(query), "{query}");
+        assert!(!parse(query).state.filters.searches(), "{query}");
+    }
+}

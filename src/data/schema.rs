@@ -441,17 +441,31 @@ pub struct Incident {
     pub attribution_by: Cow<'static, str>,
     /// Who rejects the attribution and why; empty when nobody credible does.
     pub disputed_by: Cow<'static, str>,
+    /// One key per source, best first, the same key wherever the same URL is cited: enough to
+    /// count a selection's distinct sources before the sources themselves
+    /// ([`IncidentDetails`]) have loaded.
+    pub source_keys: Cow<'static, [u16]>,
+}
+
+/// What an incident's page, the table, the downloads and a search add to its row: its note and
+/// its sources. The app loads them after its first chart, from a file the build writes
+/// (`data::details`), so the wasm does not carry every note and URL; the host has them
+/// compiled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncidentDetails {
     /// Best first: primary documents before press, lists and relays.
     pub sources: Cow<'static, [Source]>,
     pub note: Cow<'static, str>,
 }
 
-impl Incident {
+impl IncidentDetails {
     /// The source URLs, best first.
     pub fn source_urls(&self) -> impl Iterator<Item = &str> {
         self.sources.iter().map(|s| s.url.as_ref())
     }
+}
 
+impl Incident {
     /// What the thief could actually sell: the realised amount for face-value rows.
     pub fn realised(&self) -> u64 {
         match self.valuation {
@@ -541,7 +555,7 @@ pub struct TimelineEvent {
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2009..=2100;
 
 /// Lower-case text searched by the `q` filter (built once per dataset by the row index, not
-/// stored in the compiled-in data).
+/// stored in the compiled-in data); `note` is empty until the notes have loaded.
 pub fn search_text(name: &str, note: &str) -> String {
     let mut text = String::with_capacity(name.len() + note.len() + 1);
     text.push_str(&name.to_lowercase());

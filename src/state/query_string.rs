@@ -54,6 +54,16 @@ pub struct Parsed {
     pub ignored: Vec<Ignored>,
 }
 
+/// Whether a query string has a search (`q` with some text): what the app's start asks, before
+/// it parses anything, to load the notes first. A `q` that [`parse`] then refuses (too long)
+/// only makes that load early.
+pub fn asks_for_search(query: &str) -> bool {
+    split_pairs(query)
+        .0
+        .iter()
+        .any(|(key, value)| key.trim().eq_ignore_ascii_case("q") && !value.trim().is_empty())
+}
+
 /// Reads a query string (with or without the leading `?`). Repeated list keys (`cat=a&cat=b`)
 /// are merged; a repeated single-value key keeps its last value and reports the earlier ones.
 pub fn parse(query: &str) -> Parsed {
