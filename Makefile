@@ -8,7 +8,7 @@ WENV := $(ENV) wasm
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: og-image serve serve-nginx build test lint unit-tests wasm-tests e2e bench fuzz crosscheck bootstrap clean
+.PHONY: og-image serve serve-nginx build test lint unit-tests wasm-tests e2e bench wasm-top fuzz crosscheck bootstrap clean
 
 bootstrap:
 	./bootstrap.sh
@@ -78,9 +78,17 @@ crosscheck:
 ## Benchmarks: sizes, time to first chart vs bare ECharts pages, repaint latency (real data and
 ## synthetic 10k/100k rows from a separate feature build), native throughput, Lighthouse.
 bench: build
+	./bootstrap.sh --bench
 	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	$(ENV) node bench/wasm-top.mjs
 	$(WENV) trunk build --release --offline --public-url ./ --features synthetic --dist target/bench/dist-synthetic
 	$(ENV) node bench/run.mjs
+
+## bench/WASM-TOP.md: what the release wasm's bytes are (sections, twiggy's largest items, bytes
+## by crate), from the build `make build` leaves; twiggy comes with ./bootstrap.sh --bench.
+wasm-top: build
+	./bootstrap.sh --bench
+	$(ENV) node bench/wasm-top.mjs
 
 clean:
 	rm -rf dist target/wasm32-unknown-unknown

@@ -3,13 +3,17 @@
 #   ./bootstrap.sh            toolchain for building (wasm32 std, trunk, wasm-bindgen, npm deps)
 #   ./bootstrap.sh --browser  also Debian's chromium + chromium-driver and nginx + brotli modules
 #                             for the tests
+#   ./bootstrap.sh --bench    also twiggy, which `make bench` and `make wasm-top` read the wasm with
 # Writes .tools/env.sh, which the Makefile sources before every cargo/trunk call.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 TRUNK_VERSION=0.22.1
+TWIGGY_VERSION=0.8.0
 want_browser=0
+want_bench=0
 [[ "${1:-}" == "--browser" ]] && want_browser=1
+[[ "${1:-}" == "--bench" ]] && want_bench=1
 
 say() { printf '\033[1mbootstrap:\033[0m %s\n' "$*"; }
 die() { printf '\033[1;31mbootstrap: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -136,6 +140,12 @@ if [[ $want_browser -eq 1 ]]; then
   fi
 fi
 
+#    For `make bench` and `make wasm-top` only: twiggy, which names what the wasm's bytes are.
+if [[ $want_bench -eq 1 ]] && [[ "$(twiggy --version 2>/dev/null | awk '{print $2}')" != "$TWIGGY_VERSION" ]]; then
+  say "installing twiggy $TWIGGY_VERSION (about 2 minutes on 2 cores)"
+  (. .tools/env.sh && cargo install "twiggy@$TWIGGY_VERSION" --locked)
+fi
+
 # 7. Every tool as the Makefile finds it (after sourcing .tools/env.sh), at its exact version.
 binaryen_version=$(node -p 'require("./package-lock.json").packages["node_modules/binaryen"].version.split(".")[0]')
 (
@@ -145,6 +155,9 @@ binaryen_version=$(node -p 'require("./package-lock.json").packages["node_module
   expect wasm-opt "$(wasm-opt --version | awk '{print $1, $2, $3}')" "wasm-opt version $binaryen_version"
   expect wasm-bindgen "$(wasm-bindgen --version)" "wasm-bindgen $lock_version"
   expect trunk "$(trunk --version)" "trunk $TRUNK_VERSION"
+  if [[ $want_bench -eq 1 ]]; then
+    expect twiggy "$(twiggy --version)" "twiggy $TWIGGY_VERSION"
+  fi
   if [[ $want_browser -eq 1 ]]; then
     expect "$nginx_bin" "$("$nginx_bin" -v 2>&1)" "nginx version: nginx/$NGINX_VERSION"
     # The module loads and the shipped config parses (nginx -t on the config the tests generate).

@@ -1,5 +1,7 @@
-//! Validates `data/*.csv` and compiles them into the app as static Rust data: no runtime fetch,
-//! no parsing at start-up, and a bad row fails the build as `data/incidents.csv:LINE: …`.
+//! Validates `data/*.csv` and compiles them into the app as static Rust data: no parsing at
+//! start-up, and a bad row fails the build as `data/incidents.csv:LINE: …`. The incidents'
+//! notes and sources, which the first screen does not need, go to `OUT_DIR/details.json`
+//! instead (`src/data/details.rs`): the build ships it beside the app, which loads it later.
 //! `HEIST_DATA_DIR` points the build at another copy of the data (used by the tests).
 
 use std::fmt::Write as _;
@@ -8,6 +10,12 @@ use std::path::{Path, PathBuf};
 #[path = "src/data/csv_reader.rs"]
 #[allow(dead_code)]
 mod csv_reader;
+#[path = "src/data/dates.rs"]
+#[allow(dead_code)]
+mod dates;
+#[path = "src/data/details.rs"]
+#[allow(dead_code)]
+mod details;
 #[path = "src/data/schema.rs"]
 #[allow(dead_code)]
 mod schema;
@@ -19,7 +27,7 @@ mod sourcing;
 mod validate;
 
 use chrono::Datelike;
-use schema::{Incident, ReportedFigure, ReportedValue, Source, TimelineEvent};
+use schema::{Incident, ReportedFigure, ReportedValue, TimelineEvent};
 
 /// Every file the build reads; the fingerprint cited with the data covers all of them.
 const DATA_FILES: [&str; 4] = [
@@ -38,7 +46,7 @@ fn main() {
     }
 
     let mut errors = Vec::new();
-    let incidents = load_incidents(&dir, &mut errors);
+    let sourcing::Dataset { incidents, details } = load_incidents(&dir, &mut errors);
     let figures = load(
         &dir,
         "aggregates.csv",
@@ -71,11 +79,15 @@ fn main() {
         std::process::exit(1);
     }
 
+    let version = format!("{:016x}", fingerprint(&dir));
+    let details_json = details::to_json(&version, &incidents, &details);
     let mut out = String::new();
     writeln!(
         out,
-        "/// Fingerprint of the data CSVs (FNV-1a), cited with the data.\npub const DATA_VERSION: &str = \"{:016x}\";",
-        fingerprint(&dir)
+        "/// Fingerprint of the data CSVs (FNV-1a), cited with the data.\npub const DATA_VERSION: &str = \"{version}\";\n\
+         /// Where the incidents' notes and sources are, beside `index.html` (`data::details`).\n\
+         pub const DETAILS_FILE: &str = \"{}\";",
+        details::file_name(&details_json)
     )
     .unwrap();
     write_incidents(&mut out, &incidents);
@@ -83,6 +95,7 @@ fn main() {
     write_events(&mut out, &events);
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out_dir.join("dataset.rs"), out).expect("write generated dataset");
+    std::fs::write(out_dir.join("details.json"), details_json).expect("write the details file");
     std::fs::write(out_dir.join("years.rs"), years_source(&incidents)).expect("write years");
 }
 
@@ -126,7 +139,7 @@ fn years_source(incidents: &[Incident]) -> String {
 }
 
 /// Incidents joined with their sources: both files are read, and the sourcing rules checked.
-fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> Vec<Incident> {
+fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> sourcing::Dataset {
     let read = |name: &str, errors: &mut Vec<String>| {
         let path = dir.join(name);
         let label = path.display().to_string();
@@ -137,8 +150,12 @@ fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> Vec<Incident> {
     };
     let (incidents_label, incidents_text) = read("incidents.csv", errors);
     let (sources_label, sources_text) = read("sources.csv", errors);
+    let empty = || sourcing::Dataset {
+        incidents: Vec::new(),
+        details: Vec::new(),
+    };
     let (Some(incidents_text), Some(sources_text)) = (incidents_text, sources_text) else {
-        return Vec::new();
+        return empty();
     };
     sourcing::parse_dataset(
         &incidents_label,
@@ -148,7 +165,7 @@ fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> Vec<Incident> {
     )
     .unwrap_or_else(|errs| {
         errors.extend(errs.iter().map(ToString::to_string));
-        Vec::new()
+        empty()
     })
 }
 
@@ -174,26 +191,9 @@ fn option_usd(value: Option<u64>) -> String {
     }
 }
 
-fn source_literal(s: &Source) -> String {
-    let published = match s.published {
-        Some(d) => format!("Some({})", date(d)),
-        None => "None".into(),
-    };
-    format!(
-        "Source {{ url: Cow::Borrowed({:?}), publisher: Cow::Borrowed({:?}), kind: SourceKind::{:?}, \
-         supports: SlugSet::from_bits({}), published: {published}, note: Cow::Borrowed({:?}) }}",
-        s.url,
-        s.publisher,
-        s.kind,
-        s.supports.bits(),
-        s.note
-    )
-}
-
 fn write_incidents(out: &mut String, rows: &[Incident]) {
     out.push_str("pub static INCIDENTS: &[Incident] = &[\n");
     for r in rows {
-        let sources: Vec<String> = r.sources.iter().map(source_literal).collect();
         writeln!(
             out,
             "Incident {{ id: Cow::Borrowed({:?}), date: {}, name: Cow::Borrowed({:?}), \
@@ -201,7 +201,7 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
              recovered_usd: {}, realised_usd: {}, valuation: Valuation::{:?}, scope: Scope::{:?}, \
              vector: Vector::{:?}, attribution: Attribution::{:?}, \
              attribution_by: Cow::Borrowed({:?}), disputed_by: Cow::Borrowed({:?}), \
-             sources: Cow::Borrowed(&[{}]), note: Cow::Borrowed({:?}) }},",
+             source_keys: Cow::Borrowed(&{:?}) }},",
             r.id,
             date(r.date),
             r.name,
@@ -216,8 +216,7 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
             r.attribution,
             r.attribution_by,
             r.disputed_by,
-            sources.join(", "),
-            r.note,
+            r.source_keys,
         )
         .unwrap();
     }
@@ -235,9 +234,9 @@ fn write_figures(out: &mut String, rows: &[ReportedFigure]) {
         writeln!(
             out,
             "ReportedFigure {{ source: Cow::Borrowed({:?}), year: {}, metric: Cow::Borrowed({:?}), \
-             value: {value}, url: Cow::Borrowed({:?}), note: Cow::Borrowed({:?}), \
+             value: {value}, url: Cow::Borrowed({:?}), \
              repeats: Cow::Borrowed({:?}), error: Cow::Borrowed({:?}) }},",
-            r.source, r.year, r.metric, r.url, r.note, r.repeats, r.error
+            r.source, r.year, r.metric, r.url, r.repeats, r.error
         )
         .unwrap();
     }

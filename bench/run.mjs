@@ -275,7 +275,9 @@ for (const r of results.native) md.push(`| ${r.rows.toLocaleString("en")} | ${r.
 md.push("", "## Lighthouse (default view, served with brotli; mobile, simulated slow 4G; median of three runs)", "");
 if (lh.runs) md.push(`Runs: ${lh.runs.map((r) => `performance ${r.performance}, LCP ${r.lcp_ms} ms, TBT ${r.tbt_ms} ms, CLS ${r.cls}`).join("; ")}.`, "");
 md.push(lh.error ? `Lighthouse failed: ${lh.error}` : `Median run: performance ${lh.performance}, accessibility ${lh.accessibility}, best practices ${lh.best_practices}; LCP ${lh.lcp_ms} ms, TBT ${lh.tbt_ms} ms, CLS ${lh.cls}.${lh.failing_accessibility.length ? ` Accessibility audits not passed: ${lh.failing_accessibility.join(", ")}.` : ""}${lh.failing_best_practices.length ? ` Best-practice audits not passed: ${lh.failing_best_practices.join(", ")}.` : ""}`);
-// The hand-kept log of what individual changes cost in wasm bytes travels with every run.
+// What the wasm's bytes are (bench/wasm-top.mjs, run by `make bench` just before this) and the
+// hand-kept log of what individual changes cost in wasm bytes travel with every run.
+md.push("", readFileSync(join(ROOT, "bench", "WASM-TOP.md"), "utf8").trim());
 md.push("", readFileSync(join(ROOT, "bench", "WASM-COSTS.md"), "utf8").trim());
 writeFileSync(join(ROOT, "bench", "RESULTS.md"), md.join("\n") + "\n");
 console.log(md.join("\n"));

@@ -54,7 +54,8 @@ fn main() {
     );
     for count in [300usize, 10_000, 100_000, 1_000_000] {
         let rows = synthetic::generate(count, 2024);
-        let index = RowIndex::new(&rows);
+        let details = synthetic::details(count, 2024);
+        let index = RowIndex::new(&rows, Some(&details));
         let runs = if count >= 1_000_000 { 15 } else { 41 };
         for (label, f) in filters() {
             let ms = median_ms(runs, || {

@@ -1,6 +1,6 @@
 // The app's own Rust on the host (`crypto-heist-explorer <command>`, src/main.rs), for post-build
-// steps that need what the app computes: oEmbed responses (oembed.mjs), static charts
-// (prerender.mjs). Run with `cargo run --offline`, as the trunk hook's environment allows.
+// steps that need what the app computes: the notes and sources file (details.mjs), oEmbed
+// responses (oembed.mjs), static charts (prerender.mjs). Run with `cargo run --offline`, as the trunk hook's environment allows.
 import { spawnSync } from "node:child_process";
 
 /** The command's standard output; throws with cargo's error if it fails. */

@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 const STEPS = [
   "externalize-loader.mjs", // inline module loader → loader-<hash>.js (CSP without 'unsafe-inline')
   "covered-years.mjs", // the covered years into the title and descriptions
+  "details.mjs", // data/details-<hash>.json: the notes and sources the app loads after its first chart
   "oembed.mjs", // with HEIST_PUBLIC_URL: oEmbed responses and the discovery link
   "prerender.mjs", // static/<view>.svg, og/<view>.png and the <noscript> chart
   "precompress.mjs", // .br and .gz next to every compressible file, last

@@ -1,9 +1,10 @@
 //! The filtered rows as CSV and JSON files, in the same columns as `data/incidents.csv` (so a
 //! download can be checked against the source data line by line) plus the basis the reader
-//! chose and what each row counts for on it.
+//! chose and what each row counts for on it. Each row comes with its note and sources
+//! ([`IncidentDetails`]).
 
 use crate::data::INCIDENTS_HEADER;
-use crate::data::{Basis, Incident, Slug};
+use crate::data::{Basis, Incident, IncidentDetails, Slug};
 
 /// Appended after the `incidents.csv` columns.
 pub const COUNTED_COLUMNS: [&str; 2] = ["basis", "counted_usd"];
@@ -30,7 +31,10 @@ fn chains(row: &Incident) -> String {
         .join(";")
 }
 
-pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) -> String {
+pub fn to_csv<'a>(
+    rows: impl IntoIterator<Item = (&'a Incident, &'a IncidentDetails)>,
+    basis: Basis,
+) -> String {
     let mut out = INCIDENTS_HEADER
         .iter()
         .chain(COUNTED_COLUMNS.iter())
@@ -38,7 +42,7 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) ->
         .collect::<Vec<_>>()
         .join(",");
     out.push('\n');
-    for r in rows {
+    for (r, d) in rows {
         let fields = [
             r.id.to_string(),
             r.date.to_string(),
@@ -50,8 +54,8 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) ->
             r.vector.slug().to_string(),
             r.attribution.slug().to_string(),
             r.attribution_by.to_string(),
-            r.source_urls().collect::<Vec<_>>().join(";"),
-            r.note.to_string(),
+            d.source_urls().collect::<Vec<_>>().join(";"),
+            d.note.to_string(),
             r.valuation.slug().to_string(),
             r.realised_usd.map(|v| v.to_string()).unwrap_or_default(),
             r.disputed_by.to_string(),
@@ -66,10 +70,13 @@ pub fn to_csv<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) ->
     out
 }
 
-pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) -> String {
+pub fn to_json<'a>(
+    rows: impl IntoIterator<Item = (&'a Incident, &'a IncidentDetails)>,
+    basis: Basis,
+) -> String {
     let rows: Vec<serde_json::Value> = rows
         .into_iter()
-        .map(|r| {
+        .map(|(r, d)| {
             json!({
                 "id": r.id,
                 "date": r.date.to_string(),
@@ -81,14 +88,14 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) -
                 "vector": r.vector.slug(),
                 "attribution": r.attribution.slug(),
                 "attribution_by": r.attribution_by,
-                "sources": r.sources.iter().map(|s| json!({
+                "sources": d.sources.iter().map(|s| json!({
                     "url": s.url,
                     "publisher": s.publisher,
                     "kind": s.kind.slug(),
                     "supports": s.supports.iter().map(Slug::slug).collect::<Vec<_>>(),
                     "published": s.published.map(|d| d.to_string()),
                 })).collect::<Vec<_>>(),
-                "note": r.note,
+                "note": d.note,
                 "valuation": r.valuation.slug(),
                 "realised_usd": r.realised_usd,
                 "disputed_by": r.disputed_by,
@@ -106,11 +113,15 @@ pub fn to_json<'a>(rows: impl IntoIterator<Item = &'a Incident>, basis: Basis) -
 mod tests {
     use super::*;
     use crate::data::validate::parse_incidents;
-    use crate::data::INCIDENTS;
+    use crate::data::{host_details, INCIDENTS};
+
+    fn all() -> impl Iterator<Item = (&'static Incident, &'static IncidentDetails)> {
+        INCIDENTS.iter().zip(host_details())
+    }
 
     #[test]
     fn csv_export_parses_back_to_the_same_rows() {
-        let csv = to_csv(INCIDENTS.iter(), Basis::Net);
+        let csv = to_csv(all(), Basis::Net);
         // Without the two counted columns, the export is data/incidents.csv's format.
         let plain: String = crate::data::csv_reader::read_records(&csv)
             .unwrap()
@@ -126,11 +137,12 @@ mod tests {
             .collect();
         let parsed = parse_incidents("export.csv", &plain).expect("export is valid data");
         assert_eq!(parsed.len(), INCIDENTS.len());
-        for (a, b) in parsed.iter().zip(INCIDENTS) {
-            let urls: Vec<&str> = b.source_urls().collect();
+        for (a, (b, d)) in parsed.iter().zip(all()) {
+            let urls: Vec<&str> = d.source_urls().collect();
             assert_eq!(a.source_url, urls.join(";"));
+            assert_eq!(a.note, d.note);
             let without_sources = crate::data::Incident {
-                sources: std::borrow::Cow::Owned(Vec::new()),
+                source_keys: std::borrow::Cow::Owned(Vec::new()),
                 ..b.clone()
             };
             assert_eq!(a.incident, without_sources);
@@ -140,7 +152,7 @@ mod tests {
     #[test]
     fn counted_column_follows_the_basis() {
         for basis in Basis::ALL.iter().copied() {
-            let csv = to_csv(INCIDENTS.iter(), basis);
+            let csv = to_csv(all(), basis);
             let records = crate::data::csv_reader::read_records(&csv).unwrap();
             assert_eq!(records[0].fields.last().unwrap(), "counted_usd");
             for (record, row) in records[1..].iter().zip(INCIDENTS) {
@@ -153,13 +165,13 @@ mod tests {
     #[test]
     fn json_export_has_one_object_per_row() {
         let json: serde_json::Value =
-            serde_json::from_str(&to_json(INCIDENTS.iter().take(3), Basis::Reported)).unwrap();
+            serde_json::from_str(&to_json(all().take(3), Basis::Reported)).unwrap();
         assert_eq!(json[0]["counted_usd"], INCIDENTS[0].loss_usd);
         assert_eq!(json.as_array().unwrap().len(), 3);
         assert_eq!(json[0]["id"], INCIDENTS[0].id.as_ref());
         assert_eq!(
             json[0]["sources"][0]["publisher"],
-            INCIDENTS[0].sources[0].publisher.as_ref()
+            host_details()[0].sources[0].publisher.as_ref()
         );
     }
 

@@ -1,8 +1,9 @@
 //! What an incident's own page says: its facts, its amount under each way of counting, who
-//! blamed whom and who disputes it, every source with what it supports, and where it sits in
-//! its year. Every sentence with a number is made here.
+//! blamed whom and who disputes it, where it sits in its year ([`detail`], from the row), and
+//! every source with what it supports ([`sources`], from its details, which load later).
+//! Every sentence with a number is made here.
 
-use crate::data::{Basis, Incident, Scope, SourceKind, Valuation};
+use crate::data::{Basis, Incident, IncidentDetails, Scope, SourceKind, Valuation};
 use crate::format;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -17,6 +18,8 @@ pub struct SourceEntry {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Detail {
     pub id: &'static str,
+    /// The row's position among the incidents: where its note and sources are.
+    pub index: usize,
     pub name: String,
     pub date: String,
     /// (label, value), e.g. ("As first reported", "$305M").
@@ -26,10 +29,8 @@ pub struct Detail {
     /// "DPRK (confirmed), by FBI, DC3 and Japan NPA joint statement".
     pub attribution: String,
     pub dispute: Option<String>,
-    pub sources: Vec<SourceEntry>,
     /// "The 2nd largest theft of 2024 in our list, 19% of the $1.58B stolen that year."
     pub standing: Option<String>,
-    pub note: String,
     /// For the page's title and description.
     pub headline: String,
 }
@@ -57,9 +58,31 @@ fn ordinal(n: usize) -> String {
     format!("{n}{suffix}")
 }
 
+/// An incident's sources as its page lists them, best first.
+pub fn sources(details: &IncidentDetails) -> Vec<SourceEntry> {
+    details
+        .sources
+        .iter()
+        .map(|s| {
+            let supports: Vec<&str> = s.supports.iter().map(|x| x.slug()).collect();
+            SourceEntry {
+                publisher: s.publisher.to_string(),
+                kind: kind_label(s.kind),
+                supports: if supports.is_empty() {
+                    "context".to_string()
+                } else {
+                    supports.join(", ")
+                },
+                url: s.url.to_string(),
+            }
+        })
+        .collect()
+}
+
 /// The detail of incident `id` among `incidents`, its rank and share on `basis`.
 pub fn detail(incidents: &'static [Incident], id: &str, basis: Basis) -> Option<Detail> {
-    let row = incidents.iter().find(|r| r.id == id)?;
+    let index = incidents.iter().position(|r| r.id == id)?;
+    let row = &incidents[index];
     let mut amounts = vec![("As first reported", format::usd_exact(row.loss_usd))];
     if row.valuation == Valuation::FaceValue {
         amounts.push((
@@ -89,23 +112,6 @@ pub fn detail(incidents: &'static [Incident], id: &str, basis: Basis) -> Option<
     let dispute = row
         .is_disputed()
         .then(|| format!("Disputed: {}", row.disputed_by));
-    let sources = row
-        .sources
-        .iter()
-        .map(|s| {
-            let supports: Vec<&str> = s.supports.iter().map(|x| x.slug()).collect();
-            SourceEntry {
-                publisher: s.publisher.to_string(),
-                kind: kind_label(s.kind),
-                supports: if supports.is_empty() {
-                    "context".to_string()
-                } else {
-                    supports.join(", ")
-                },
-                url: s.url.to_string(),
-            }
-        })
-        .collect();
     let standing = (row.scope == Scope::Theft).then(|| {
         let year = row.year();
         let same_year: Vec<&Incident> = incidents
@@ -137,15 +143,14 @@ pub fn detail(incidents: &'static [Incident], id: &str, basis: Basis) -> Option<
     );
     Some(Detail {
         id: row.id.as_ref(),
+        index,
         name: row.name.to_string(),
         date: format::date(row.date),
         amounts,
         facts,
         attribution,
         dispute,
-        sources,
         standing,
-        note: row.note.to_string(),
         headline,
     })
 }
@@ -153,7 +158,7 @@ pub fn detail(incidents: &'static [Incident], id: &str, basis: Basis) -> Option<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::INCIDENTS;
+    use crate::data::{host_details, INCIDENTS};
 
     #[test]
     fn dmm_bitcoin_reads_from_its_row_with_sources_by_publisher() {
@@ -173,9 +178,14 @@ mod tests {
             "{}",
             d.attribution
         );
-        assert_eq!(d.sources.len(), row.sources.len());
-        assert_eq!(d.sources[0].publisher, row.sources[0].publisher.as_ref());
-        assert!(!d.sources.iter().any(|s| s.publisher.contains("://")));
+        assert_eq!(INCIDENTS[d.index].id, row.id);
+        let listed = sources(&host_details()[d.index]);
+        assert_eq!(listed.len(), row.source_keys.len());
+        assert_eq!(
+            listed[0].publisher,
+            host_details()[d.index].sources[0].publisher.as_ref()
+        );
+        assert!(!listed.iter().any(|s| s.publisher.contains("://")));
         // Its place in 2024, counted from the rows directly.
         let year: Vec<u64> = INCIDENTS
             .iter()

@@ -106,7 +106,7 @@ fn well_known_incidents_have_their_sourced_date_amount_and_attribution() {
         assert_eq!(row.date.to_string(), *date, "{id} date");
         assert_eq!(row.loss_usd, *loss, "{id} loss");
         assert_eq!(row.attribution, *attribution, "{id} attribution");
-        assert!(!row.sources.is_empty(), "{id} has a source");
+        assert!(!row.source_keys.is_empty(), "{id} has a source");
     }
 }
 
@@ -308,7 +308,7 @@ fn every_shipped_row_states_its_basis_and_scope_consistently() {
             "{}",
             row.id
         );
-        assert!(!row.sources.is_empty(), "{}", row.id);
+        assert!(!row.source_keys.is_empty(), "{}", row.id);
     }
 }
 

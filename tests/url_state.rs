@@ -54,6 +54,31 @@ fn amounts_accept_suffixes_and_out_of_range_numbers_are_dropped() {
 }
 
 #[test]
+fn amounts_are_read_exactly_in_whole_dollars() {
+    let min = |text: &str| {
+        let parsed = parse(&format!("min={text}"));
+        parsed
+            .state
+            .filters
+            .min_usd
+            .ok_or_else(|| parsed.ignored[0].reason.clone())
+    };
+    assert_eq!(min("2.5m"), Ok(2_500_000));
+    assert_eq!(min("$1,234.5k"), Ok(1_234_500));
+    assert_eq!(min("0.000001m"), Ok(1));
+    assert_eq!(min("1.250000000m"), Ok(1_250_000));
+    assert_eq!(min(".5k"), Ok(500));
+    assert_eq!(min("10000000000000"), Ok(10_000_000_000_000));
+    assert_eq!(
+        min("1.0000001m"),
+        Err("not a whole number of dollars".into())
+    );
+    assert_eq!(min("0.5"), Err("not a whole number of dollars".into()));
+    assert_eq!(min("10000000000001"), Err("out of range".into()));
+    assert_eq!(min("18446744073709551616"), Err("out of range".into()));
+}
+
+#[test]
 fn invalid_percent_encoding_is_kept_literally() {
     let parsed = parse("q=100%zz");
     assert_eq!(parsed.state.filters.text, "100%zz");
@@ -118,4 +143,19 @@ fn a_100_kb_hostile_link_is_read_only_up_to_the_limits_and_reported() {
         parse(&many).state.view,
         crypto_heist_explorer::state::View::Table
     );
+}
+
+/// The app's start loads the notes before a link with a search: it sees the search as the
+/// parser does, before parsing.
+#[test]
+fn a_search_is_seen_before_parsing_as_the_parser_sees_it() {
+    use crypto_heist_explorer::state::query_string::asks_for_search;
+    for query in ["?q=lazarus", "view=table&Q=%20x", "?year=2024&q=a+b"] {
+        assert!(asks_for_search(query), "{query}");
+        assert!(parse(query).state.filters.searches(), "{query}");
+    }
+    for query in ["", "?q=", "?q=%20%20", "?view=table", "?qq=x", "?q"] {
+        assert!(!asks_for_search(query), "{query}");
+        assert!(!parse(query).state.filters.searches(), "{query}");
+    }
 }

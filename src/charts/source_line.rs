@@ -23,9 +23,9 @@ pub fn source_line(
         .iter()
         .filter_map(|i| incidents.get(*i as usize))
         .collect();
-    let sources: BTreeSet<&str> = shown
+    let sources: BTreeSet<u16> = shown
         .iter()
-        .flat_map(|r| r.sources.iter().map(|s| s.url.as_ref()))
+        .flat_map(|r| r.source_keys.iter().copied())
         .collect();
     let version = data_version.get(..8).unwrap_or(data_version);
     let mut line = format!(
@@ -64,15 +64,18 @@ mod tests {
         (0..INCIDENTS.len() as u32).collect()
     }
 
+    /// The distinct source URLs of `rows`, counted from the URLs themselves.
+    fn distinct_urls(rows: &[u32]) -> usize {
+        let details = crate::data::host_details();
+        rows.iter()
+            .flat_map(|i| details[*i as usize].source_urls())
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
     #[test]
     fn the_line_counts_incidents_and_distinct_sources_and_names_the_data() {
         let rows: Vec<u32> = vec![0, 1];
-        let mut urls: Vec<&str> = INCIDENTS[..2]
-            .iter()
-            .flat_map(|r| r.sources.iter().map(|s| s.url.as_ref()))
-            .collect();
-        urls.sort();
-        urls.dedup();
         let line = source_line(
             View::Overview,
             INCIDENTS,
@@ -85,9 +88,20 @@ mod tests {
             line,
             format!(
                 "Source: Crypto Heist Explorer incident list: 2 incidents, {} sources (data 01234567).",
-                urls.len()
+                distinct_urls(&rows)
             )
         );
+        // The source keys compiled into the rows count exactly the distinct URLs.
+        let all = source_line(
+            View::Overview,
+            INCIDENTS,
+            &all_rows(),
+            REPORTED_FIGURES,
+            &[],
+            "x",
+        );
+        let count = format::grouped(distinct_urls(&all_rows()) as u64);
+        assert!(all.contains(&format!(", {count} sources ")), "{all}");
         assert!(
             !line.contains("Chainalysis"),
             "our list is not Chainalysis: {line}"

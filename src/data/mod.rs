@@ -6,6 +6,7 @@
 pub mod csv_reader;
 pub mod dataset;
 pub mod dates;
+pub mod details;
 pub mod schema;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod sourcing;
@@ -14,7 +15,9 @@ pub mod synthetic;
 pub mod validate;
 pub mod years;
 
-pub use dataset::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
+#[cfg(any(test, not(target_arch = "wasm32")))]
+pub use dataset::{host_details, DETAILS_JSON};
+pub use dataset::{DATA_VERSION, DETAILS_FILE, INCIDENTS, REPORTED_FIGURES, TIMELINE_EVENTS};
 pub use dates::parse_iso_date;
 pub use schema::*;
 pub use years::{years_phrase, years_span, Year, FIRST_YEAR, LAST_YEAR};

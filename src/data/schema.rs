@@ -257,7 +257,8 @@ slug_enum! {
     }
 }
 
-/// One published source for one incident.
+/// One published source for one incident. Its `note` in `sources.csv` is for whoever checks the
+/// row and is not kept: nothing in the app shows it (it would cost the wasm ~16 KB brotli).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     pub url: Cow<'static, str>,
@@ -266,7 +267,6 @@ pub struct Source {
     pub kind: SourceKind,
     pub supports: SlugSet<Support>,
     pub published: Option<NaiveDate>,
-    pub note: Cow<'static, str>,
 }
 
 /// The columns of `data/incidents.csv`, in order: a public interface (columns are only ever
@@ -441,17 +441,31 @@ pub struct Incident {
     pub attribution_by: Cow<'static, str>,
     /// Who rejects the attribution and why; empty when nobody credible does.
     pub disputed_by: Cow<'static, str>,
+    /// One key per source, best first, the same key wherever the same URL is cited: enough to
+    /// count a selection's distinct sources before the sources themselves
+    /// ([`IncidentDetails`]) have loaded.
+    pub source_keys: Cow<'static, [u16]>,
+}
+
+/// What an incident's page, the table, the downloads and a search add to its row: its note and
+/// its sources. The app loads them after its first chart, from a file the build writes
+/// (`data::details`), so the wasm does not carry every note and URL; the host has them
+/// compiled in.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IncidentDetails {
     /// Best first: primary documents before press, lists and relays.
     pub sources: Cow<'static, [Source]>,
     pub note: Cow<'static, str>,
 }
 
-impl Incident {
+impl IncidentDetails {
     /// The source URLs, best first.
     pub fn source_urls(&self) -> impl Iterator<Item = &str> {
         self.sources.iter().map(|s| s.url.as_ref())
     }
+}
 
+impl Incident {
     /// What the thief could actually sell: the realised amount for face-value rows.
     pub fn realised(&self) -> u64 {
         match self.valuation {
@@ -485,7 +499,8 @@ pub enum ReportedValue {
     Percent(f64),
 }
 
-/// A headline figure as a report or an article printed it.
+/// A headline figure as a report or an article printed it (its `note` in `aggregates.csv` is for
+/// whoever checks it, and is not kept: nothing in the app shows it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportedFigure {
     pub source: Cow<'static, str>,
@@ -493,7 +508,6 @@ pub struct ReportedFigure {
     pub metric: Cow<'static, str>,
     pub value: ReportedValue,
     pub url: Cow<'static, str>,
-    pub note: Cow<'static, str>,
     /// For an outlet or a tabulation: the `source` whose figure (same year and metric) it
     /// repeats. Empty for an original figure.
     pub repeats: Cow<'static, str>,
@@ -541,7 +555,7 @@ pub struct TimelineEvent {
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2009..=2100;
 
 /// Lower-case text searched by the `q` filter (built once per dataset by the row index, not
-/// stored in the compiled-in data).
+/// stored in the compiled-in data); `note` is empty until the notes have loaded.
 pub fn search_text(name: &str, note: &str) -> String {
     let mut text = String::with_capacity(name.len() + note.len() + 1);
     text.push_str(&name.to_lowercase());

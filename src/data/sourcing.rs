@@ -36,7 +36,8 @@ pub fn parse_sources(file: &str, text: &str) -> Result<Vec<SourceRow>, Vec<DataE
     let mut seen: HashMap<(String, String), usize> = HashMap::new();
     let mut rows = Vec::with_capacity(records.len());
     for record in records {
-        let [incident_id, url, publisher, kind, supports, published, note] = &record.fields[..]
+        // The note is for whoever checks the row; nothing in the app shows it, so it is not kept.
+        let [incident_id, url, publisher, kind, supports, published, _note] = &record.fields[..]
         else {
             continue;
         };
@@ -84,7 +85,6 @@ pub fn parse_sources(file: &str, text: &str) -> Result<Vec<SourceRow>, Vec<DataE
                     kind,
                     supports: support_set,
                     published,
-                    note: Cow::Owned(note.clone()),
                 },
             })
         })();
@@ -115,15 +115,22 @@ pub const CORROBORATION_USD: u64 = 10_000_000;
 /// investigator, not a list or a relay.
 pub const PRIMARY_FIRST_USD: u64 = 50_000_000;
 
+/// The validated dataset: the incidents, and their notes and sources in the same order.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub incidents: Vec<Incident>,
+    pub details: Vec<IncidentDetails>,
+}
+
 /// Attaches each incident's sources (in file order) and enforces the sourcing rules:
 /// every fact a row states is backed by a source that states it, and big rows rest on more
-/// than relays.
+/// than relays. Each distinct URL gets one source key, in order of first citation.
 pub fn join_sources(
     incidents_file: &str,
     sources_file: &str,
     rows: Vec<IncidentRow>,
     sources: Vec<SourceRow>,
-) -> Result<Vec<Incident>, Vec<DataError>> {
+) -> Result<Dataset, Vec<DataError>> {
     let mut errors = Vec::new();
     let line_of: HashMap<&str, usize> = rows
         .iter()
@@ -141,7 +148,11 @@ pub fn join_sources(
         }
         by_incident.entry(s.incident_id).or_default().push(s.source);
     }
-    let mut out = Vec::with_capacity(rows.len());
+    let mut out = Dataset {
+        incidents: Vec::with_capacity(rows.len()),
+        details: Vec::with_capacity(rows.len()),
+    };
+    let mut keys: HashMap<String, u16> = HashMap::new();
     for row in rows {
         let mut incident = row.incident;
         let list = by_incident.remove(incident.id.as_ref()).unwrap_or_default();
@@ -152,8 +163,27 @@ pub fn join_sources(
                 message,
             });
         }
-        incident.sources = Cow::Owned(list);
-        out.push(incident);
+        let mut source_keys = Vec::with_capacity(list.len());
+        for source in &list {
+            let next = keys.len();
+            let key = *keys.entry(source.url.to_string()).or_insert_with(|| {
+                u16::try_from(next).unwrap_or_else(|_| {
+                    errors.push(DataError {
+                        file: sources_file.to_string(),
+                        line: 0,
+                        message: format!("more than {} distinct source URLs", u16::MAX),
+                    });
+                    u16::MAX
+                })
+            });
+            source_keys.push(key);
+        }
+        incident.source_keys = Cow::Owned(source_keys);
+        out.incidents.push(incident);
+        out.details.push(IncidentDetails {
+            sources: Cow::Owned(list),
+            note: Cow::Owned(row.note),
+        });
     }
     if errors.is_empty() {
         Ok(out)
@@ -259,7 +289,7 @@ pub fn parse_dataset(
     incidents_text: &str,
     sources_file: &str,
     sources_text: &str,
-) -> Result<Vec<Incident>, Vec<DataError>> {
+) -> Result<Dataset, Vec<DataError>> {
     let rows = parse_incidents(incidents_file, incidents_text);
     let sources = parse_sources(sources_file, sources_text);
     match (rows, sources) {

@@ -33,7 +33,6 @@ static SYNTHETIC_SOURCES: &[Source] = &[Source {
     kind: SourceKind::Aggregator,
     supports: SlugSet::from_bits(0b11),
     published: None,
-    note: Cow::Borrowed(""),
 }];
 
 /// `count` incidents spread over the covered years with realistic-looking mixes and a long-tailed loss
@@ -60,7 +59,6 @@ pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
                 chains.insert(rng.pick(Chain::ALL));
             }
             let name = format!("Synthetic incident {i}");
-            let note = format!("generated row {i} (seed {seed})");
             Incident {
                 id: Cow::Owned(format!("synthetic-{i}")),
                 date,
@@ -80,9 +78,18 @@ pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
                     "synthetic"
                 }),
                 disputed_by: Cow::Borrowed(""),
-                sources: Cow::Borrowed(SYNTHETIC_SOURCES),
-                note: Cow::Owned(note),
+                source_keys: Cow::Borrowed(&[0]),
             }
+        })
+        .collect()
+}
+
+/// The notes and sources of [`generate`]'s rows (the same `count` and `seed`).
+pub fn details(count: usize, seed: u64) -> Vec<IncidentDetails> {
+    (0..count)
+        .map(|i| IncidentDetails {
+            sources: Cow::Borrowed(SYNTHETIC_SOURCES),
+            note: Cow::Owned(format!("generated row {i} (seed {seed})")),
         })
         .collect()
 }

@@ -154,8 +154,9 @@ pub(crate) fn check_urls(urls: &str, what: &str) -> Result<(), String> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct IncidentRow {
     pub line: usize,
-    /// `sources` is empty until [`join_sources`].
+    /// `source_keys` is empty until [`join_sources`].
     pub incident: Incident,
+    pub note: String,
     /// The `source_url` column: the incident's source URLs in `sources.csv` order, `;`-separated.
     pub source_url: String,
 }
@@ -183,6 +184,7 @@ pub fn parse_incidents(file: &str, text: &str) -> Result<Vec<IncidentRow>, Vec<D
             Ok(incident) => rows.push(IncidentRow {
                 line,
                 incident,
+                note: record.fields[11].clone(),
                 source_url: record.fields[10].clone(),
             }),
             Err(message) => check.error(line, message),
@@ -200,7 +202,7 @@ fn optional_usd(value: &str, what: &str) -> Result<Option<u64>, String> {
 }
 
 fn incident_from_fields(f: &[String]) -> Result<Incident, String> {
-    let [id, date, name, category, chains, loss, recovered, vector, attribution, attribution_by, source_url, note, valuation, realised, disputed_by, scope] =
+    let [id, date, name, category, chains, loss, recovered, vector, attribution, attribution_by, source_url, _note, valuation, realised, disputed_by, scope] =
         f
     else {
         return Err("wrong number of fields".into());
@@ -288,8 +290,7 @@ fn incident_from_fields(f: &[String]) -> Result<Incident, String> {
         attribution,
         attribution_by: Cow::Owned(attribution_by.clone()),
         disputed_by: Cow::Owned(disputed_by.clone()),
-        sources: Cow::Owned(Vec::new()),
-        note: Cow::Owned(note.clone()),
+        source_keys: Cow::Owned(Vec::new()),
     })
 }
 
@@ -320,7 +321,8 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
     let records = check.records(text, AGGREGATES_HEADER);
     let mut rows = Vec::with_capacity(records.len());
     for record in records {
-        let [source, year, metric, value, url, note, repeats, error] = &record.fields[..] else {
+        // The note is for whoever checks the figure; nothing in the app shows it.
+        let [source, year, metric, value, url, _note, repeats, error] = &record.fields[..] else {
             continue;
         };
         let row = (|| {
@@ -340,7 +342,6 @@ pub fn parse_aggregates(file: &str, text: &str) -> Result<Vec<ReportedFigure>, V
                 metric: Cow::Owned(metric.clone()),
                 value,
                 url: Cow::Owned(url.clone()),
-                note: Cow::Owned(note.clone()),
                 repeats: Cow::Owned(repeats.trim().to_string()),
                 error: Cow::Owned(error.trim().to_string()),
             })

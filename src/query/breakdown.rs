@@ -227,8 +227,10 @@ pub struct Breakdown {
 impl Breakdown {
     /// Builds the row index and computes; the app and benchmarks keep one index per dataset
     /// and call [`Breakdown::compute_indexed`]. Totals are on `filters.basis`.
+    /// The breakdown of `incidents` under `filters`; a search (`q`) looks in names only (for
+    /// the notes too, build the [`RowIndex`] with them and use [`Breakdown::compute_indexed`]).
     pub fn compute(incidents: &[Incident], filters: &Filters) -> Breakdown {
-        Self::compute_indexed(&RowIndex::new(incidents), filters)
+        Self::compute_indexed(&RowIndex::new(incidents, None), filters)
     }
 
     pub fn compute_indexed(index: &RowIndex, filters: &Filters) -> Breakdown {

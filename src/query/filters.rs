@@ -3,7 +3,8 @@
 
 use super::row_index::{day_number, RowKey};
 use crate::data::{
-    search_text, Attribution, Basis, Category, Chain, Incident, Scope, SlugSet, Vector, Year,
+    search_text, Attribution, Basis, Category, Chain, Incident, IncidentDetails, Scope, SlugSet,
+    Vector, Year,
 };
 use chrono::NaiveDate;
 
@@ -122,6 +123,11 @@ impl Filters {
         }
     }
 
+    /// A search (`q`) narrows the rows: it looks in the notes, which load after the first chart.
+    pub fn searches(&self) -> bool {
+        !self.text.trim().is_empty()
+    }
+
     /// How many filters narrow the rows: each list with a choice, each bound, the search text,
     /// and counting kinds other than thefts. The basis is not a filter.
     pub fn active_count(&self) -> usize {
@@ -135,7 +141,7 @@ impl Filters {
             self.max_usd.is_some(),
             self.from.is_some(),
             self.to.is_some(),
-            !self.text.trim().is_empty(),
+            self.searches(),
             self.effective_scopes() != Scope::default_set(),
         ]
         .into_iter()
@@ -204,18 +210,30 @@ impl Filters {
         }
     }
 
-    /// The incidents that pass every filter, in dataset order.
-    pub fn apply<'a>(&self, incidents: &'a [Incident]) -> Vec<&'a Incident> {
+    /// The incidents that pass every filter, in dataset order; a search looks in the notes
+    /// when `details` (in the order of `incidents`) are given, in the names only otherwise.
+    pub fn apply<'a>(
+        &self,
+        incidents: &'a [Incident],
+        details: Option<&[IncidentDetails]>,
+    ) -> Vec<&'a Incident> {
         let compiled = self.compile();
+        let note = |i: usize| {
+            details
+                .and_then(|d| d.get(i))
+                .map_or("", |d| d.note.as_ref())
+        };
         incidents
             .iter()
-            .filter(|i| {
+            .enumerate()
+            .filter(|(n, i)| {
                 compiled.failures(
                     &RowKey::of(i),
                     i.value(self.basis),
-                    &search_text(&i.name, &i.note),
+                    &search_text(&i.name, note(*n)),
                 ) == 0
             })
+            .map(|(_, i)| i)
             .collect()
     }
 }
@@ -295,12 +313,12 @@ mod tests {
     #[test]
     fn no_filters_keep_every_theft() {
         let thefts = INCIDENTS.iter().filter(|r| r.scope == Scope::Theft).count();
-        assert_eq!(Filters::default().apply(INCIDENTS).len(), thefts);
+        assert_eq!(Filters::default().apply(INCIDENTS, None).len(), thefts);
         let every_scope = Filters {
             scopes: Scope::ALL.iter().copied().collect(),
             ..Filters::default()
         };
-        assert_eq!(every_scope.apply(INCIDENTS).len(), INCIDENTS.len());
+        assert_eq!(every_scope.apply(INCIDENTS, None).len(), INCIDENTS.len());
     }
 
     #[test]
@@ -336,7 +354,7 @@ mod tests {
             ..Filters::default()
         };
         let ids = |f: Filters| -> Vec<String> {
-            f.apply(INCIDENTS)
+            f.apply(INCIDENTS, None)
                 .iter()
                 .map(|r| r.id.to_string())
                 .collect()
@@ -352,7 +370,7 @@ mod tests {
             categories: [Category::Cex, Category::Bridge].into_iter().collect(),
             ..Filters::default()
         };
-        let rows = filters.apply(INCIDENTS);
+        let rows = filters.apply(INCIDENTS, None);
         assert!(!rows.is_empty());
         assert!(rows
             .iter()
@@ -383,7 +401,7 @@ mod tests {
             to: Some(some.date),
             ..Filters::default()
         };
-        let kept = exactly.apply(INCIDENTS);
+        let kept = exactly.apply(INCIDENTS, None);
         assert!(kept.iter().any(|r| r.id == some.id));
         assert!(kept
             .iter()
@@ -408,7 +426,10 @@ mod tests {
             },
         ] {
             assert!(
-                !outside.apply(INCIDENTS).iter().any(|r| r.id == some.id),
+                !outside
+                    .apply(INCIDENTS, None)
+                    .iter()
+                    .any(|r| r.id == some.id),
                 "{outside:?}"
             );
         }
@@ -420,13 +441,23 @@ mod tests {
             text: "  WAZIRX ".into(),
             ..Filters::default()
         };
-        let rows = filters.apply(INCIDENTS);
+        let rows = filters.apply(INCIDENTS, None);
         assert!(rows.iter().any(|r| r.name.contains("WazirX")));
-        let by_note = INCIDENTS
+        let details = crate::data::host_details();
+        let (by_note, detail) = INCIDENTS
             .iter()
-            .find(|r| !r.note.is_empty())
-            .expect("some row has a note");
-        let word: String = by_note
+            .zip(details)
+            .find(|(r, d)| {
+                let word = d
+                    .note
+                    .split_whitespace()
+                    .last()
+                    .unwrap_or("")
+                    .to_lowercase();
+                !word.is_empty() && !r.name.to_lowercase().contains(&word)
+            })
+            .expect("some row has a note with a word not in its name");
+        let word: String = detail
             .note
             .split_whitespace()
             .last()
@@ -436,7 +467,15 @@ mod tests {
             text: word,
             ..Filters::default()
         };
-        assert!(filters.apply(INCIDENTS).iter().any(|r| r.id == by_note.id));
+        assert!(filters
+            .apply(INCIDENTS, Some(details))
+            .iter()
+            .any(|r| r.id == by_note.id));
+        // Before the notes have loaded, a search finds names only.
+        assert!(!filters
+            .apply(INCIDENTS, None)
+            .iter()
+            .any(|r| r.id == by_note.id));
     }
 
     #[test]
@@ -445,7 +484,7 @@ mod tests {
             chains: [Chain::Arbitrum].into_iter().collect(),
             ..Filters::default()
         };
-        let rows = filters.apply(INCIDENTS);
+        let rows = filters.apply(INCIDENTS, None);
         assert!(rows.iter().any(|r| r.chains.len() > 1));
         assert!(rows.iter().all(|r| r.chains.contains(Chain::Arbitrum)));
     }

@@ -2,7 +2,7 @@
 //! value per basis, built once per dataset. Scanning it instead of the full rows (strings and
 //! all) is what keeps a million-row aggregation inside its budget.
 
-use crate::data::{search_text, Attribution, Basis, Incident, FIRST_YEAR};
+use crate::data::{search_text, Attribution, Basis, Incident, IncidentDetails, FIRST_YEAR};
 use chrono::{Datelike, NaiveDate};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -64,7 +64,14 @@ pub struct RowIndex<'a> {
 }
 
 impl<'a> RowIndex<'a> {
-    pub fn new(incidents: &'a [Incident]) -> Self {
+    /// The index of `incidents`, searching their names and, when given (`details[i]` belongs
+    /// to `incidents[i]`), their notes.
+    pub fn new(incidents: &'a [Incident], details: Option<&[IncidentDetails]>) -> Self {
+        let note = |i: usize| {
+            details
+                .and_then(|d| d.get(i))
+                .map_or("", |d| d.note.as_ref())
+        };
         RowIndex {
             incidents,
             keys: incidents.iter().map(RowKey::of).collect(),
@@ -74,7 +81,8 @@ impl<'a> RowIndex<'a> {
                 .collect(),
             texts: incidents
                 .iter()
-                .map(|r| search_text(&r.name, &r.note))
+                .enumerate()
+                .map(|(i, r)| search_text(&r.name, note(i)))
                 .collect(),
         }
     }

@@ -75,33 +75,34 @@ impl Sort {
         rows.sort_by(|a, b| self.compare(a, b, basis));
     }
 
-    /// The first `limit` rows in order, without sorting the rest: the table shows a page at a
-    /// time, and selecting is linear where a full sort of 100k rows is not.
-    pub fn top(self, rows: &mut Vec<&Incident>, limit: usize, basis: Basis) {
-        if rows.len() > limit && limit > 0 {
-            rows.select_nth_unstable_by(limit - 1, |a, b| self.compare(a, b, basis));
-            rows.truncate(limit);
+    /// The first `limit` of `indices` (positions in `rows`) in order, without sorting the
+    /// rest: the table shows a page at a time, and selecting is linear where a full sort of
+    /// 100k rows is not.
+    pub fn top(self, rows: &[Incident], indices: &mut Vec<u32>, limit: usize, basis: Basis) {
+        indices.retain(|i| (*i as usize) < rows.len());
+        let compare =
+            |a: &u32, b: &u32| self.compare(&rows[*a as usize], &rows[*b as usize], basis);
+        if indices.len() > limit && limit > 0 {
+            indices.select_nth_unstable_by(limit - 1, compare);
+            indices.truncate(limit);
         }
         if limit == 0 {
-            rows.clear();
+            indices.clear();
         }
-        self.apply(rows, basis);
+        indices.sort_by(compare);
     }
 }
 
-/// The first `limit` of `indices` (positions in `rows`) in `sort` order.
-pub fn sorted_page<'a>(
-    rows: &'a [Incident],
+/// The first `limit` of `indices` (positions in `rows`) in `sort` order, as positions.
+pub fn sorted_page(
+    rows: &[Incident],
     indices: &[u32],
     sort: Sort,
     limit: usize,
     basis: Basis,
-) -> Vec<&'a Incident> {
-    let mut page: Vec<&Incident> = indices
-        .iter()
-        .filter_map(|i| rows.get(*i as usize))
-        .collect();
-    sort.top(&mut page, limit, basis);
+) -> Vec<u32> {
+    let mut page = indices.to_vec();
+    sort.top(rows, &mut page, limit, basis);
     page
 }
 
@@ -132,8 +133,11 @@ mod tests {
         ] {
             let mut full: Vec<_> = INCIDENTS.iter().collect();
             sort.apply(&mut full, Basis::Realised);
-            let mut top: Vec<_> = INCIDENTS.iter().collect();
-            sort.top(&mut top, 25, Basis::Realised);
+            let all: Vec<u32> = (0..INCIDENTS.len() as u32).collect();
+            let top: Vec<_> = sorted_page(INCIDENTS, &all, sort, 25, Basis::Realised)
+                .into_iter()
+                .map(|i| &INCIDENTS[i as usize])
+                .collect();
             assert_eq!(top, full[..25].to_vec());
         }
     }

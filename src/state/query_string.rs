@@ -54,6 +54,16 @@ pub struct Parsed {
     pub ignored: Vec<Ignored>,
 }
 
+/// Whether a query string has a search (`q` with some text): what the app's start asks, before
+/// it parses anything, to load the notes first. A `q` that [`parse`] then refuses (too long)
+/// only makes that load early.
+pub fn asks_for_search(query: &str) -> bool {
+    split_pairs(query)
+        .0
+        .iter()
+        .any(|(key, value)| key.trim().eq_ignore_ascii_case("q") && !value.trim().is_empty())
+}
+
 /// Reads a query string (with or without the leading `?`). Repeated list keys (`cat=a&cat=b`)
 /// are merged; a repeated single-value key keeps its last value and reports the earlier ones.
 pub fn parse(query: &str) -> Parsed {
@@ -231,11 +241,12 @@ fn attributions(
 pub(crate) fn parse_amount(value: &str) -> Result<u64, String> {
     // "$2.5m" and "1,000,000" are how people write amounts; the link accepts them too.
     let value = value.strip_prefix('$').unwrap_or(value);
-    let (number, scale) = match value.chars().last() {
-        Some('k') => (&value[..value.len() - 1], 1e3),
-        Some('m') => (&value[..value.len() - 1], 1e6),
-        Some('b') => (&value[..value.len() - 1], 1e9),
-        _ => (value, 1.0),
+    // The suffix as a power of ten.
+    let (number, zeros) = match value.chars().last() {
+        Some('k') => (&value[..value.len() - 1], 3),
+        Some('m') => (&value[..value.len() - 1], 6),
+        Some('b') => (&value[..value.len() - 1], 9),
+        _ => (value, 0),
     };
     let ungrouped = ungroup_thousands(number)
         .ok_or("commas must separate groups of three digits (e.g. 1,000,000)")?;
@@ -247,14 +258,27 @@ pub(crate) fn parse_amount(value: &str) -> Result<u64, String> {
     if !plain {
         return Err("not an amount in dollars (e.g. 1000000 or 1m)".into());
     }
-    let usd = number.parse::<f64>().map_err(|_| "not an amount")? * scale;
-    if usd.fract() != 0.0 {
+    // In whole numbers, exactly (no float parsing, which would bring its tables into the
+    // wasm): `2.5m` is 25 followed by 6 − 1 zeros.
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let fraction = fraction.trim_end_matches('0');
+    if fraction.len() > zeros {
         return Err("not a whole number of dollars".into());
     }
-    if !(0.0..=MAX_AMOUNT as f64).contains(&usd) {
-        return Err("out of range".into());
+    let digits = |text: &str| {
+        text.bytes().try_fold(0u64, |n, b| {
+            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        })
+    };
+    let exact = (|| {
+        let whole = digits(whole)?.checked_mul(10u64.pow(zeros as u32))?;
+        let fraction = digits(fraction)?.checked_mul(10u64.pow((zeros - fraction.len()) as u32))?;
+        whole.checked_add(fraction)
+    })();
+    match exact {
+        Some(usd) if usd <= MAX_AMOUNT => Ok(usd),
+        _ => Err("out of range".into()),
     }
-    Ok(usd as u64)
 }
 
 /// `1,000,000` → `1000000`; `None` when commas are not thousands separators (`1,00`, `,5`).

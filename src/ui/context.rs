@@ -3,6 +3,7 @@
 
 use super::browser;
 use super::chart_host::SharedChart;
+use super::details::{provide_details, Details};
 use super::rows::{incidents, index};
 use crate::charts::{self, ChartInput, Palette};
 use crate::data::{REPORTED_FIGURES, TIMELINE_EVENTS};
@@ -26,6 +27,8 @@ pub struct Explorer {
     /// `(next state, replace)`: `replace` keeps typing in the search box from flooding history.
     pub set_state: Callback<(ViewState, bool)>,
     pub theme: Memo<Theme>,
+    /// The incidents' notes and sources, loaded when first needed.
+    pub details: Details,
 }
 
 impl Explorer {
@@ -74,12 +77,35 @@ pub fn provide_explorer() -> Explorer {
     let parsed = Memo::new(move |_| state::parse(&location.search.get()));
     let state = Memo::new(move |_| parsed.with(|p| p.state.clone()));
     let filters = Memo::new(move |_| state.with(|s| s.filters.clone()));
-    let breakdown = Memo::new(move |_| filters.with(|f| Breakdown::compute_indexed(index(), f)));
+    let details = provide_details();
+    // A search looks in the notes: it asks for them, and until they arrive the numbers stay as
+    // they were (a link with a search waits for them before the app starts, see `ui::start`).
+    Effect::new(move |_| {
+        if filters.with(|f| f.searches()) {
+            details.request();
+        }
+    });
+    let breakdown = Memo::new(move |shown: Option<&Breakdown>| {
+        filters.with(|f| match details.index_for(f) {
+            Some(index) => Breakdown::compute_indexed(index, f),
+            None => shown
+                .cloned()
+                .unwrap_or_else(|| Breakdown::compute_indexed(index(), f)),
+        })
+    });
     // A second pass over the rows only when an attribution filter is set; never a copy.
-    let base = Memo::new(move |_| {
+    let base = Memo::new(move |shown: Option<&Option<Breakdown>>| {
         filters.with(|f| {
-            (!f.attributions.is_empty())
-                .then(|| Breakdown::compute_indexed(index(), &f.without_attribution()))
+            (!f.attributions.is_empty()).then(|| {
+                let f = f.without_attribution();
+                match details.index_for(&f) {
+                    Some(index) => Breakdown::compute_indexed(index, &f),
+                    None => shown
+                        .cloned()
+                        .flatten()
+                        .unwrap_or_else(|| Breakdown::compute_indexed(index(), &f)),
+                }
+            })
         })
     });
     let pathname = location.pathname;
@@ -111,6 +137,7 @@ pub fn provide_explorer() -> Explorer {
         base,
         set_state,
         theme,
+        details,
     };
     provide_context(explorer);
     explorer

@@ -4,6 +4,7 @@
 use super::chart_host::ChartHost;
 use super::claims_notes::ClaimsNotes;
 use super::context::{use_explorer, use_figure};
+use super::details::DetailsStatus;
 use super::event_key::EventKey;
 use super::page_parts::{EmptyState, ExploreLink, MethodologyButton, MethodologyLink};
 use super::rows::{incidents, index};
@@ -28,13 +29,19 @@ pub fn ChartFigure(
     // A mark that stands for one incident opens that incident's page as it narrows to it.
     let on_narrow = Callback::new(move |narrowing: Narrowing| {
         let mut next = narrowing.apply(&state.get_untracked());
-        let rows = Breakdown::compute_indexed(index(), &next.filters).rows;
+        let index = explorer
+            .details
+            .index_for(&next.filters)
+            .unwrap_or_else(index);
+        let rows = Breakdown::compute_indexed(index, &next.filters).rows;
         if let [only] = rows[..] {
             next.incident = incidents().get(only as usize).map(|r| r.id.as_ref());
         }
         explorer.set_state.run((next, false));
     });
     let is_cumulative = Memo::new(move |_| state.with(|s| s.view == View::Cumulative));
+    // Outside an embed the table says it; an embed has no table, so a search says it here.
+    let searching_embed = Memo::new(move |_| state.with(|s| s.embed && s.filters.searches()));
     let title = figure.title;
     view! {
         <figure class="figure" data-testid="figure">
@@ -53,6 +60,9 @@ pub fn ChartFigure(
                 <ChartHost chart=figure.chart description=figure.summary on_narrow=on_narrow on_settled=on_settled/>
             </Show>
             <p class="summary" data-testid="summary">{move || figure.summary.get()}</p>
+            <Show when=move || searching_embed.get()>
+                <DetailsStatus/>
+            </Show>
             <Show when=move || is_claims.get() && !empty.get()>
                 <ClaimsNotes/>
             </Show>

@@ -4,6 +4,7 @@
 
 use super::browser::{copy_to_clipboard, page_url, today};
 use super::context::{use_explorer, use_figure};
+use super::details::{use_details, DetailsStatus};
 use super::modal::Modal;
 use super::page_parts::ExploreLink;
 use crate::data::DATA_VERSION;
@@ -55,6 +56,34 @@ pub fn IncidentCard() -> impl IntoView {
     }
 }
 
+/// The incident's note and its sources, best first: they arrive after the page
+/// (`super::details`), which says so while they load or if they cannot.
+#[component]
+fn IncidentSources(index: usize) -> impl IntoView {
+    let details = use_details();
+    view! {
+        {move || details.of(index).and_then(|d| {
+            (!d.note.is_empty()).then(|| view! { <p class="muted" data-testid="incident-note">{d.note.to_string()}</p> })
+        })}
+        <h3>"Sources, best first"</h3>
+        <DetailsStatus requests=true/>
+        <ol class="incident-sources" data-testid="incident-sources">
+            {move || details.of(index).map(|d| {
+                crate::incident_detail::sources(d).into_iter().map(|s| {
+                    let safe = s.url.starts_with("https://") || s.url.starts_with("http://");
+                    view! {
+                        <li>
+                            <a href=safe.then(|| s.url.clone()) target="_blank" rel="noopener noreferrer">{s.publisher}</a>
+                            " " <span class="source-kind">{s.kind}</span>
+                            <span class="muted">" — states: " {s.supports}</span>
+                        </li>
+                    }
+                }).collect_view()
+            })}
+        </ol>
+    }
+}
+
 /// Everything the row says: amounts, facts, attribution, standing in its year, sources.
 #[component]
 fn IncidentBody() -> impl IntoView {
@@ -71,20 +100,7 @@ fn IncidentBody() -> impl IntoView {
                 <p data-testid="incident-attribution"><strong>"Attribution: "</strong>{d.attribution.clone()}</p>
                 {d.dispute.clone().map(|text| view! { <p class="disputed-by" data-testid="incident-dispute">{text}</p> })}
                 {d.standing.clone().map(|text| view! { <p data-testid="incident-standing">{text}</p> })}
-                {(!d.note.is_empty()).then(|| view! { <p class="muted">{d.note.clone()}</p> })}
-                <h3>"Sources, best first"</h3>
-                <ol class="incident-sources" data-testid="incident-sources">
-                    {d.sources.iter().map(|s| {
-                        let safe = s.url.starts_with("https://") || s.url.starts_with("http://");
-                        view! {
-                            <li>
-                                <a href=safe.then(|| s.url.clone()) target="_blank" rel="noopener noreferrer">{s.publisher.clone()}</a>
-                                " " <span class="source-kind">{s.kind}</span>
-                                <span class="muted">" — states: " {s.supports.clone()}</span>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ol>
+                <IncidentSources index=d.index/>
             }
         })
     }

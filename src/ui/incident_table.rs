@@ -1,9 +1,11 @@
 //! Every filtered incident: sortable, with sources, attribution confidence and who made it,
-//! and CSV/JSON downloads of exactly these rows.
+//! and CSV/JSON downloads of exactly these rows. The sources arrive with the notes, after the
+//! table (`super::details`).
 
 use super::context::use_explorer;
+use super::details::{Details, DetailsStatus};
 use super::rows::incidents;
-use crate::data::{Basis, Incident, Scope, Valuation};
+use crate::data::{Basis, Incident, IncidentDetails, Scope, Valuation};
 use crate::format;
 use crate::state::SortColumn;
 use leptos::prelude::*;
@@ -41,8 +43,38 @@ fn incident_href(id: &'static str) -> String {
     })
 }
 
+/// The row's sources by publisher, each linking to its document, with its kind.
+fn source_links(details: &IncidentDetails) -> impl IntoView {
+    details
+        .sources
+        .iter()
+        .map(|source| {
+            let url = source.url.as_ref();
+            let safe = url.starts_with("https://") || url.starts_with("http://");
+            let supports: Vec<&str> = source.supports.iter().map(|s| s.slug()).collect();
+            let title = format!(
+                "{} ({}); states: {}",
+                source.publisher,
+                source.kind.label(),
+                if supports.is_empty() {
+                    "context".to_string()
+                } else {
+                    supports.join(", ")
+                },
+            );
+            view! {
+                <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer" title=title>
+                    {source.publisher.to_string()}
+                    <span class="source-kind">{crate::incident_detail::kind_label(source.kind)}</span>
+                </a>
+            }
+        })
+        .collect_view()
+}
+
 #[component]
-fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
+fn Row(index: usize, basis: Basis, details: Details) -> impl IntoView {
+    let row: &'static Incident = &incidents()[index];
     let badge = if row.attribution.is_dprk() {
         "badge dprk"
     } else {
@@ -63,29 +95,7 @@ fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
                             </span>
                         }
                     })}
-                <span class="sources">
-                    {row
-                        .sources
-                        .iter()
-                        .map(|source| {
-                            let url = source.url.as_ref();
-                            let safe = url.starts_with("https://") || url.starts_with("http://");
-                            let supports: Vec<&str> = source.supports.iter().map(|s| s.slug()).collect();
-                            let title = format!(
-                                "{} ({}); states: {}",
-                                source.publisher,
-                                source.kind.label(),
-                                if supports.is_empty() { "context".to_string() } else { supports.join(", ") },
-                            );
-                            view! {
-                                <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer" title=title>
-                                    {source.publisher.to_string()}
-                                    <span class="source-kind">{crate::incident_detail::kind_label(source.kind)}</span>
-                                </a>
-                            }
-                        })
-                        .collect_view()}
-                </span>
+                <span class="sources">{move || details.of(index).map(source_links)}</span>
             </th>
             <td>{row.category.label()}</td>
             <td>{row.vector.label()}</td>
@@ -115,6 +125,7 @@ fn Row(row: &'static Incident, basis: Basis) -> impl IntoView {
 #[component]
 pub fn IncidentTable() -> impl IntoView {
     let explorer = use_explorer();
+    let details = explorer.details;
     let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
     let basis = Memo::new(move |_| explorer.state.with(|s| s.filters.basis));
     let limit = RwSignal::new(PAGE);
@@ -132,7 +143,7 @@ pub fn IncidentTable() -> impl IntoView {
         let basis = basis.get();
         rows.get()
             .into_iter()
-            .map(|row| (row, basis))
+            .map(|row| (row as usize, basis))
             .collect::<Vec<_>>()
     };
     let header = move |column: SortColumn, numeric: bool| {
@@ -165,6 +176,7 @@ pub fn IncidentTable() -> impl IntoView {
                     "Incidents " <span class="muted">{move || format!("({})", crate::format::grouped(total.get() as u64))}</span>
                 </h2>
             </div>
+            <DetailsStatus requests=true/>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Incident table (scrolls sideways)">
                 <table class="incidents" data-testid="incident-table">
                     <thead>
@@ -178,8 +190,8 @@ pub fn IncidentTable() -> impl IntoView {
                         </tr>
                     </thead>
                     <tbody>
-                        <For each=rows_on_basis key=|(row, basis)| (row.id.as_ref(), *basis) let:item>
-                            <Row row=item.0 basis=item.1/>
+                        <For each=rows_on_basis key=|(row, basis)| (*row, *basis) let:item>
+                            <Row index=item.0 basis=item.1 details=details/>
                         </For>
                     </tbody>
                 </table>

@@ -8,6 +8,7 @@ mod chart_export;
 mod chart_host;
 mod claims_notes;
 mod context;
+mod details;
 mod document;
 mod echarts;
 mod embed_dialog;
@@ -36,9 +37,27 @@ pub use chart_host::{ChartHost, SharedChart};
 pub use context::{provide_explorer, use_explorer, Explorer};
 pub use filter_panel::FilterPanel;
 
-/// Entry point from `main`: panics show a readable panel, then the app mounts.
+/// Entry point from `main`: panics show a readable panel, then the app mounts. A link with a
+/// search (`q=`) loads the notes first, so its first numbers already count them; if they cannot
+/// be loaded the app starts anyway and says so.
 pub fn start() {
     panic_panel::install();
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    if crate::state::query_string::asks_for_search(&search) {
+        // Leptos' executor starts with the app, so this runs on the browser's own.
+        wasm_bindgen_futures::spawn_local(async {
+            // Kept by `details` for the app, or the failure it shows.
+            let _ = details::load().await;
+            mount();
+        });
+    } else {
+        mount();
+    }
+}
+
+fn mount() {
     // The app mounts after index.html's pre-rendered first screen (#boot), hidden until its
     // chart is drawn; `browser::end_boot` then removes #boot.
     leptos::mount::mount_to_body(App);

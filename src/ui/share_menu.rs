@@ -4,9 +4,11 @@
 use super::browser::{copy_to_clipboard, download_text, download_url, page_url};
 use super::chart_export::{render_image, ImageFormat};
 use super::context::{use_explorer, use_figure};
+use super::details::Load;
 use super::embed_dialog::EmbedDialog;
 use super::rows::incidents;
 use crate::charts::{Caption, Palette};
+use crate::data::IncidentDetails;
 use crate::export;
 use crate::state::links::share_link;
 use leptos::prelude::*;
@@ -74,12 +76,12 @@ pub fn ShareMenu() -> impl IntoView {
             Err(why) => status.set(format!("The {} could not be drawn ({why}).", format.name())),
         }
     };
-    let data = move |json: bool| {
+    let download_data = move |json: bool, details: &'static [IncidentDetails]| {
         let basis = explorer.state.with_untracked(|s| s.filters.basis);
         let rows: Vec<_> = explorer.breakdown.with_untracked(|b| {
             b.rows
                 .iter()
-                .filter_map(|i| incidents().get(*i as usize))
+                .filter_map(|i| Some((incidents().get(*i as usize)?, details.get(*i as usize)?)))
                 .collect()
         });
         let asked = if json {
@@ -97,6 +99,37 @@ pub fn ShareMenu() -> impl IntoView {
         };
         status.set(download_status(if json { "JSON" } else { "CSV" }, asked));
     };
+    // The downloads carry each row's note and sources, loaded first if need be: the download
+    // asked for (JSON or not) waits here for them.
+    let pending = RwSignal::new(None::<bool>);
+    let data = move |json: bool| {
+        if let Load::Ready(details) = explorer.details.state_untracked() {
+            download_data(json, details);
+        } else {
+            status.set("Loading the sources and notes for the download…".into());
+            pending.set(Some(json));
+            explorer.details.request();
+        }
+    };
+    Effect::new(move |_| {
+        let Some(json) = pending.get() else {
+            return;
+        };
+        match explorer.details.state() {
+            Load::Ready(details) => {
+                pending.set(None);
+                download_data(json, details);
+            }
+            Load::Failed(why) => {
+                pending.set(None);
+                status.set(format!(
+                    "The {} download needs the sources and notes, which could not be loaded ({why}): press it again to retry.",
+                    if json { "JSON" } else { "CSV" }
+                ));
+            }
+            Load::Idle | Load::Loading => {}
+        }
+    });
 
     view! {
         <div class="share" data-testid="share-menu">

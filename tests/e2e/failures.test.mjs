@@ -55,6 +55,42 @@ test("ECharts throwing in init: the reason is shown in place of the chart, with 
   await context.close();
 });
 
+test("the sources and notes file blocked: the table and an incident's page say so with a retry, the figures stand, and Try again lists the sources", async () => {
+  const DETAILS = "**/data/details-*.json";
+  const { page, problems, context } = await probedPage(env.browser);
+  await page.route(DETAILS, (route) => route.abort());
+  await page.goto(`${env.server.url}?view=table&year=2024`);
+  const failed = page.locator(".table-section [data-testid=details-failed]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /sources and notes could not be loaded \(.+\)/);
+  // The rows and every figure come from the wasm: only the sources are missing.
+  assert.equal(await kpi(page, "stolen"), String(sum(only2024())));
+  const dmm = page.locator("[data-testid=incident-row][data-id=dmm-bitcoin-2024]");
+  await dmm.waitFor();
+  assert.equal(await dmm.locator(".sources a").count(), 0);
+  await page.unroute(DETAILS);
+  await page.click(".table-section [data-testid=details-retry]");
+  await dmm.locator(".sources a").first().waitFor();
+  assert.ok(await failed.isHidden(), "the message goes once they are there");
+
+  // An incident's page, on a fresh load: its facts at once, its sources after Try again.
+  await page.route(DETAILS, (route) => route.abort());
+  await page.goto(`${env.server.url}?incident=dmm-bitcoin-2024`);
+  const panel = page.locator("[data-testid=incident-panel]");
+  await panel.waitFor({ state: "visible" });
+  const inPanel = panel.locator("[data-testid=details-failed]");
+  await inPanel.waitFor();
+  assert.match(await panel.innerText(), /As first reported/);
+  assert.equal(await panel.locator("[data-testid=incident-sources] li").count(), 0);
+  await page.unroute(DETAILS);
+  await panel.locator("[data-testid=details-retry]").click();
+  await panel.locator("[data-testid=incident-sources] li a").first().waitFor();
+  assert.ok(await inPanel.isHidden());
+  assert.deepEqual(problems.pageErrors, [], "page errors");
+  assert.deepEqual(await cspViolations(page), [], "CSP violations");
+  await context.close();
+});
+
 for (const [what, pattern] of [
   ["the wasm", "**/*_bg.wasm"],
   ["the wasm bindings", /crypto-heist-explorer-[0-9a-f]+\.js$/],
