@@ -156,7 +156,8 @@ binaryen_version=$(node -p 'require("./package-lock.json").packages["node_module
   expect wasm-bindgen "$(wasm-bindgen --version)" "wasm-bindgen $lock_version"
   expect trunk "$(trunk --version)" "trunk $TRUNK_VERSION"
   if [[ $want_bench -eq 1 ]]; then
-    expect twiggy "$(twiggy --version)" "twiggy $TWIGGY_VERSION"
+    # It calls itself "twiggy-opt 0.8.0".
+    expect twiggy "$(twiggy --version | awk '{print $2}')" "$TWIGGY_VERSION"
   fi
   if [[ $want_browser -eq 1 ]]; then
     expect "$nginx_bin" "$("$nginx_bin" -v 2>&1)" "nginx version: nginx/$NGINX_VERSION"

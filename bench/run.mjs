@@ -110,7 +110,7 @@ function baselineDir(name, echartsFile, option) {
   const dir = join(out, name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, "bench", "baseline", "index.html"), join(dir, "index.html"));
+  cpSync(join(ROOT, "bench", "baseline"), dir, { recursive: true });
   cpSync(echartsFile, join(dir, "echarts.min.js"));
   writeFileSync(join(dir, "option.js"), `window.BASELINE_OPTION = ${option};\n`);
   return dir;

@@ -1,0 +1,1 @@
+echarts.init(document.getElementById("chart")).setOption(window.BASELINE_OPTION);
