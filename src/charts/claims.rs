@@ -5,8 +5,8 @@
 
 use super::*;
 pub use crate::query::claims::source_name;
-use crate::query::claims::{claim_label, claims, misreport_label, Claim};
-use crate::query::reconcile::{reconcile, Comparison, Measure, Scope};
+use crate::query::claims::{claim_label, dollar_claims, misreport_label, Claim};
+use crate::query::reconcile::{Comparison, Scope};
 use charming::datatype::{DataPoint, DataPointItem};
 use charming::element::{BorderType, ItemStyle};
 use charming::series::Bar;
@@ -29,12 +29,7 @@ fn lines(claims: &[Claim]) -> Vec<(String, &Comparison, bool)> {
 pub fn claims_chart(input: &ChartInput) -> BuiltChart {
     let p = &input.palette;
     let shown = input.shown_years();
-    let claims = claims(
-        reconcile(input.incidents, input.figures, input.basis)
-            .into_iter()
-            .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
-            .collect(),
-    );
+    let claims = dollar_claims(input.incidents, input.figures, input.basis, &shown);
     let lines = lines(&claims);
     let labels = lines.iter().map(|(label, _, _)| label.clone()).collect();
     let reported: Vec<DataPoint> = lines

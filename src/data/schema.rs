@@ -540,6 +540,15 @@ pub fn states_to_printed_precision(printed: u64, original: u64) -> bool {
     printed.abs_diff(original) < unit
 }
 
+/// The first URL of a cell that may hold several, separated by `;` (`aggregates.csv`,
+/// `events.csv`): the one a link points to.
+pub fn first_url(urls: &str) -> &str {
+    urls.split(';')
+        .map(str::trim)
+        .find(|u| !u.is_empty())
+        .unwrap_or_default()
+}
+
 /// A dated annotation for the timeline.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TimelineEvent {

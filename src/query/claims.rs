@@ -4,8 +4,8 @@
 //! `aggregates.csv` (checked by the build), never equal values: two firms that both say $2.2B
 //! are two findings, and an outlet rounding $1.34B to $1.3B is one repeat.
 
-use super::reconcile::{chainalysis_edition, Comparison, Scope};
-use crate::data::ReportedFigure;
+use super::reconcile::{chainalysis_edition, reconcile, Comparison, Measure, Scope};
+use crate::data::{first_url, Basis, Incident, ReportedFigure, Year};
 use crate::format;
 
 /// A reader's name for a report's `source` slug. Known publishers get their own spelling;
@@ -129,6 +129,22 @@ pub fn claims(comparisons: Vec<Comparison>) -> Vec<Claim> {
     out
 }
 
+/// The dollar claims of the shown years, on a basis: what the reports-vs-data chart draws and
+/// the notes under it list.
+pub fn dollar_claims(
+    incidents: &[Incident],
+    figures: &'static [ReportedFigure],
+    basis: Basis,
+    shown: &[Year],
+) -> Vec<Claim> {
+    claims(
+        reconcile(incidents, figures, basis)
+            .into_iter()
+            .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
+            .collect(),
+    )
+}
+
 /// A sentence for each misreport: who printed what, what the original says, and where the
 /// wrong number most likely came from (`error` in `aggregates.csv`).
 pub fn misreport_sentence(misreport: &Comparison, original: &Comparison) -> String {
@@ -159,17 +175,6 @@ pub struct ClaimNote {
     pub links: Vec<(String, String)>,
 }
 
-/// The first URL of a figure's `url` cell (several are separated by `;`).
-fn first_url(figure: &ReportedFigure) -> String {
-    figure
-        .url
-        .split(';')
-        .map(str::trim)
-        .find(|u| !u.is_empty())
-        .unwrap_or_default()
-        .to_string()
-}
-
 /// The notes under the chart: misreports first (each with where it most likely came from),
 /// then who repeated each original figure, each repeat linked and its printed number given
 /// where it rounded.
@@ -178,7 +183,10 @@ pub fn claim_notes(claims: &[Claim]) -> Vec<ClaimNote> {
         claim.misreports.iter().map(move |m| ClaimNote {
             misreport: true,
             text: misreport_sentence(m, &claim.original),
-            links: vec![(source_name(&m.figure.source), first_url(m.figure))],
+            links: vec![(
+                source_name(&m.figure.source),
+                first_url(&m.figure.url).to_string(),
+            )],
         })
     });
     let repeats = claims
@@ -204,7 +212,7 @@ pub fn claim_notes(claims: &[Claim]) -> Vec<ClaimNote> {
                             Some(v) if v != c.reported => format!("{name} ({})", format::usd(v)),
                             _ => name,
                         };
-                        (name, first_url(r))
+                        (name, first_url(&r.url).to_string())
                     })
                     .collect(),
             }
@@ -252,21 +260,15 @@ pub fn misreport_label(misreport: &Comparison) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::{Basis, Year, INCIDENTS, REPORTED_FIGURES};
-    use crate::query::reconcile::{reconcile, Measure};
+    use crate::data::{INCIDENTS, REPORTED_FIGURES};
 
-    fn dollar_claims() -> Vec<Claim> {
-        claims(
-            reconcile(INCIDENTS, REPORTED_FIGURES, Basis::Realised)
-                .into_iter()
-                .filter(|c| c.measure == Measure::Usd)
-                .collect(),
-        )
+    fn all_dollar_claims() -> Vec<Claim> {
+        dollar_claims(INCIDENTS, REPORTED_FIGURES, Basis::Realised, Year::ALL)
     }
 
     #[test]
     fn each_repeat_joins_the_figure_it_names_not_an_equal_one() {
-        let all = dollar_claims();
+        let all = all_dollar_claims();
         let chainalysis_2024 = all
             .iter()
             .find(|c| {
@@ -311,7 +313,7 @@ mod tests {
 
     #[test]
     fn labels_are_short_and_count_repeats() {
-        let all = dollar_claims();
+        let all = all_dollar_claims();
         let c = all
             .iter()
             .find(|c| {
@@ -344,7 +346,7 @@ mod tests {
 
     #[test]
     fn a_misreport_says_what_went_wrong_and_where_it_came_from() {
-        let all = dollar_claims();
+        let all = all_dollar_claims();
         let c = all.iter().find(|c| !c.misreports.is_empty()).unwrap();
         let sentence = misreport_sentence(&c.misreports[0], &c.original);
         assert!(
@@ -358,7 +360,7 @@ mod tests {
 
     #[test]
     fn notes_name_and_link_every_repeat_and_misreport() {
-        let all = dollar_claims();
+        let all = all_dollar_claims();
         let notes = claim_notes(&all);
         let first = &notes[0];
         assert!(first.misreport && first.text.starts_with("Coinlume printed $1.6B"));
@@ -399,7 +401,7 @@ mod tests {
 
     #[test]
     fn claims_read_newest_year_first_dprk_first_then_largest() {
-        let all = dollar_claims();
+        let all = all_dollar_claims();
         use std::cmp::Reverse;
         let keys: Vec<_> = all
             .iter()

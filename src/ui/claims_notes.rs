@@ -4,8 +4,8 @@
 use super::context::use_explorer;
 use super::rows::incidents;
 use crate::data::REPORTED_FIGURES;
-use crate::query::claims::{claim_notes, claims};
-use crate::query::reconcile::{reconcile, Measure};
+use crate::query::claims::{claim_notes, dollar_claims};
+use crate::query::filters::shown_years;
 use leptos::prelude::*;
 
 #[component]
@@ -15,12 +15,12 @@ pub fn ClaimsNotes() -> impl IntoView {
     let open = explorer.state.with_untracked(|s| !s.embed);
     let notes = Memo::new(move |_| {
         explorer.state.with(|s| {
-            let shown = crate::query::filters::shown_years(s.filters.years);
-            claim_notes(&claims(
-                reconcile(incidents(), REPORTED_FIGURES, s.filters.basis)
-                    .into_iter()
-                    .filter(|c| c.measure == Measure::Usd && shown.contains(&c.year))
-                    .collect(),
+            let shown = shown_years(s.filters.years);
+            claim_notes(&dollar_claims(
+                incidents(),
+                REPORTED_FIGURES,
+                s.filters.basis,
+                &shown,
             ))
         })
     });

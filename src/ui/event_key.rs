@@ -3,7 +3,8 @@
 
 use super::context::use_explorer;
 use crate::charts::events::numbered_events;
-use crate::data::TIMELINE_EVENTS;
+use crate::data::{first_url, TIMELINE_EVENTS};
+use crate::format;
 use crate::query::filters::shown_years;
 use leptos::prelude::*;
 
@@ -13,33 +14,23 @@ pub fn EventKey() -> impl IntoView {
     // Open on the page; folded in an embed, where the frame's height belongs to the chart.
     let open = explorer.state.with_untracked(|s| !s.embed);
     let events = Memo::new(move |_| {
-        explorer.state.with(|s| {
-            numbered_events(TIMELINE_EVENTS, &shown_years(s.filters.years))
-                .into_iter()
-                .map(|n| {
-                    (
-                        n.number,
-                        crate::format::date(n.event.date),
-                        n.event.label.to_string(),
-                        n.event.url.to_string(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        })
+        explorer
+            .state
+            .with(|s| numbered_events(TIMELINE_EVENTS, &shown_years(s.filters.years)))
     });
     view! {
         <Show when=move || events.with(|e| !e.is_empty())>
             <details class="event-key" data-testid="event-key" open=open>
                 <summary>"Events on the chart"</summary>
                 <ol>
-                    <For each=move || events.get() key=|e| e.0 let:event>
-                        <li value=event.0.to_string()>
-                            <span class="event-number" aria-hidden="true">{event.0}</span>
-                            <time>{event.1.clone()}</time>
+                    <For each=move || events.get() key=|n| n.number let:n>
+                        <li value=n.number.to_string()>
+                            <span class="event-number" aria-hidden="true">{n.number}</span>
+                            <time>{format::date(n.event.date)}</time>
                             ": "
-                            {event.2.clone()}
+                            {n.event.label.to_string()}
                             " "
-                            <a href=event.3.split(';').next().unwrap_or_default().to_string() rel="noopener" target="_blank">"source"</a>
+                            <a href=first_url(&n.event.url).to_string() rel="noopener" target="_blank">"source"</a>
                         </li>
                     </For>
                 </ol>
