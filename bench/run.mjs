@@ -36,7 +36,13 @@ function firstLoadFiles() {
     .filter((f) => !f.endsWith(".png") && !f.endsWith(".svg"));
   // The first screen's static charts that load at once (the default view's, light and dark).
   const charts = [...html.matchAll(/<img[^>]+src="(static\/[^"]+\.svg)"[^>]+loading="eager"/g)].map((m) => m[1]);
-  return ["index.html", ...new Set(refs), ...new Set(charts)];
+  // The loader names the bindings and the wasm (trunk's preload links for them are dropped).
+  const loaded = refs
+    .filter((f) => /^loader-[0-9a-f]+\.js$/.test(f))
+    .flatMap((loader) => [...readFileSync(join(DIST, loader), "utf8").matchAll(/'\.\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]));
+  const files = ["index.html", ...new Set([...refs, ...loaded]), ...new Set(charts)];
+  if (!files.some((f) => f.endsWith(".wasm"))) throw new Error("bench: found no wasm among the first load's files");
+  return files;
 }
 function sizes() {
   const rows = firstLoadFiles().map((file) => {
@@ -149,6 +155,8 @@ async function repaint(browser, url) {
   await page.addInitScript(HOOK);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 120_000 });
+  // The filters mount once the first chart is on screen.
+  await page.waitForSelector("[data-testid=filter-year-2023] input", { timeout: 30_000 });
   const samples = await page.evaluate(async ({ changes, warmup }) => {
     const chart = window.__chart;
     const boxes = ["2024", "2023"].map((y) => document.querySelector(`[data-testid=filter-year-${y}] input`));

@@ -121,9 +121,37 @@ function main() {
     console.error(`prerender: the CSP in index.html (and scripts/nginx/heist-explorer.http.conf) must allow scripts/first-view.js: put ${script.source} in script-src`);
     process.exit(1);
   }
-  html = html.replace(FIRST_VIEW_SCRIPT, script.code).replace(FIRST_SCREEN, out.first_screen);
+  const defaultChart = out.charts.find((c) => c.view === out.default_view);
+  const firstScreen = inlineCharts(out.first_screen, defaultChart, dir);
+  html = html.replace(FIRST_VIEW_SCRIPT, script.code).replace(FIRST_SCREEN, firstScreen);
   writeFileSync(indexPath, html);
   console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views`);
+}
+
+/// An SVG as a `data:` URL that can stand in an HTML attribute, `srcset` included: `%` and `#`
+/// (which a URL would read as an escape and a fragment), white space (which ends a `srcset`
+/// candidate) and `"` are percent-encoded, and `&` is written as the HTML entity, so that the
+/// HTML parser hands the URL parser the SVG's own `&amp;`.
+export function svgDataUrl(svg) {
+  const body = svg.replace(/[%#"\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+  return `data:image/svg+xml,${body}`.replace(/&/g, "&amp;");
+}
+
+/// The default view's static charts go into the first screen itself, as `data:` URLs: the
+/// chart then paints with the HTML instead of waiting for a request of its own, which on a
+/// slow connection queues behind the stylesheet, ECharts and the wasm. (The files stay, for
+/// the no-script fallback and for links.)
+function inlineCharts(firstScreen, chart, dir) {
+  let html = firstScreen;
+  for (const path of [chart.svg, chart.svg_dark, chart.svg_narrow, chart.svg_narrow_dark]) {
+    const attribute = `="${path}"`;
+    if (html.split(attribute).length !== 2) {
+      console.error(`prerender: the first screen must name ${path} once`);
+      process.exit(1);
+    }
+    html = html.replace(attribute, `="${svgDataUrl(readFileSync(join(dir, path), "utf8"))}"`);
+  }
+  return html;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -99,9 +99,9 @@ pub fn first_screen_html() -> String {
              <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
              <div class=\"chart-box\"><div class=\"chart static-chart-frame{rows}\">\
              <picture class=\"when-light\"><source media=\"(max-width: 699px)\" srcset=\"{light_narrow}\">\
-             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\" elementtiming=\"static-chart\"{size}></picture>\
+             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" elementtiming=\"static-chart\"{size}></picture>\
              <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
-             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" decoding=\"async\" elementtiming=\"static-chart\"{size}></picture>\
+             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" elementtiming=\"static-chart\"{size}></picture>\
              </div></div><p class=\"summary\">{summary}</p>\
              <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
             view = view.slug(),
@@ -111,12 +111,13 @@ pub fn first_screen_html() -> String {
             dark = canonical::static_chart_path(view, Theme::Dark),
             light_narrow = canonical::narrow_chart_path(view, Theme::Light),
             dark_narrow = canonical::narrow_chart_path(view, Theme::Dark),
-            // The default view's chart is wanted at once; the others only if their link is
-            // opened (a hidden lazy image is never fetched).
+            // The default view's chart is wanted at once, painted with the text around it
+            // (scripts/prerender.mjs puts its drawing in the page as a data: URL); the others
+            // only if their link is opened (a hidden lazy image is never fetched).
             loading = if view == View::default() {
-                "eager\" fetchpriority=\"high"
+                "eager\" decoding=\"sync"
             } else {
-                "lazy"
+                "lazy\" decoding=\"async"
             },
             summary = esc(&summary),
             source = esc(&source),

@@ -12,6 +12,7 @@ use super::echarts::{
     init, library_status, reload_library, EchartsInstance, InitSettings, Library, Merge,
 };
 use super::formatters::Formatters;
+use super::timing::next_task;
 use crate::charts::{BuiltChart, ClickTarget, Narrowing};
 use crate::state::View;
 use leptos::prelude::*;
@@ -96,8 +97,14 @@ impl Host {
         });
         instance.on("click", on_click.as_ref().unchecked_ref());
         let resize_target = instance.clone();
+        let resized = element.clone();
+        // The observer also reports the size the chart was just drawn at; ECharts would lay the
+        // whole chart out again for it (a third of a first draw's time), so only a new size
+        // resizes.
         let on_resize = Closure::<dyn Fn()>::new(move || {
-            if !resize_target.is_disposed() {
+            let same = f64::from(resized.client_width()) == resize_target.width()
+                && f64::from(resized.client_height()) == resize_target.height();
+            if !same && !resize_target.is_disposed() {
                 resize_target.resize();
             }
         });
@@ -179,10 +186,21 @@ pub fn ChartHost(
         }
     };
 
+    // The first draw waits for a task of its own: mounting the page and drawing the chart in
+    // one go made one long task that blocked input (Lighthouse's total blocking time).
+    let after_mount = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        after_mount.set(true);
+    });
+
     let effect_host = SendWrapper::new(host.clone());
     Effect::new(move |_| {
         attempt.track();
         let next = chart.get();
+        if !after_mount.get() {
+            return;
+        }
         let Some(element) = node.get() else { return };
         match library.get() {
             Library::Loading => return,

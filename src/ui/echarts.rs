@@ -26,6 +26,12 @@ extern "C" {
     #[wasm_bindgen(method)]
     pub fn resize(this: &EchartsInstance);
 
+    #[wasm_bindgen(method, js_name = getWidth)]
+    pub fn width(this: &EchartsInstance) -> f64;
+
+    #[wasm_bindgen(method, js_name = getHeight)]
+    pub fn height(this: &EchartsInstance) -> f64;
+
     #[wasm_bindgen(method)]
     pub fn dispose(this: &EchartsInstance);
 

@@ -137,7 +137,9 @@ test("without JavaScript the page shows the default view's static chart, its wor
   await image.waitFor();
   assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), "the chart image loaded");
   assert.equal(await image.getAttribute("alt"), home.summary);
-  assert.equal(await image.getAttribute("src"), home.svg);
+  // The default view's chart is in the HTML as a data: URL of the same drawing as its file.
+  const drawn = await (await page.request.get(env.server.url + home.svg)).text();
+  assert.equal(decodeURIComponent((await image.getAttribute("src")).replace(/^data:image\/svg\+xml,/, "")), drawn);
   assert.equal(await figure.locator(".chart-title").innerText(), home.title);
   assert.equal(await figure.locator(".chart-subtitle").innerText(), home.scope);
   assert.equal(await figure.locator(".summary").innerText(), home.summary);
@@ -160,7 +162,13 @@ test("the pre-rendered first screen and the noscript note need nothing the CSP f
   const html = await (await fetch(env.server.url)).text();
   const boot = html.slice(html.indexOf('<div id="boot">'), html.indexOf("<noscript>"));
   assert.ok(boot.includes("data-static-first"), "the placeholder was filled");
-  assert.doesNotMatch(boot, /\{\{|style=|<style|<script|\son\w+=|https?:/);
+  // The default view's drawings are data: URLs of SVG images, which the browser renders as
+  // images (no script runs in them, nothing is fetched), and which img-src allows.
+  const images = [...boot.matchAll(/(?:src|srcset)="(data:[^"]*)"/g)].map((m) => m[1]);
+  assert.equal(images.length, 4, "the default view's four drawings are in the page");
+  for (const image of images) assert.match(image, /^data:image\/svg\+xml,<svg%20/);
+  const outsideImages = boot.replace(/(src|srcset)="data:[^"]*"/g, '$1=""');
+  assert.doesNotMatch(outsideImages, /\{\{|style=|<style|<script|\son\w+=|https?:/);
   const noscript = html.slice(html.indexOf("<noscript>"), html.indexOf("</noscript>"));
   assert.doesNotMatch(noscript, /\{\{|style=|<style|<script|\son\w+=|https?:/);
 });

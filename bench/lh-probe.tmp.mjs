@@ -1,0 +1,17 @@
+import { serve } from "/work/main/scripts/serve.mjs";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { readFileSync } from "node:fs";
+const s = await serve("/work/main/dist", "/", { compress: true });
+const out = "/tmp/lh.json";
+await promisify(execFile)("/work/main/bench/node_modules/.bin/lighthouse", [s.url, "--quiet", "--output=json", `--output-path=${out}`, "--chrome-path=/usr/bin/chromium", "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage", "--only-categories=performance"], { timeout: 300000, maxBuffer: 1 << 26, env: { ...process.env, CHROME_PATH: "/usr/bin/chromium" } });
+const r = JSON.parse(readFileSync(out, "utf8"));
+const a = r.audits;
+console.log("perf", Math.round(r.categories.performance.score * 100), "LCP", Math.round(a["largest-contentful-paint"].numericValue), "FCP", Math.round(a["first-contentful-paint"].numericValue), "TBT", Math.round(a["total-blocking-time"].numericValue), "CLS", a["cumulative-layout-shift"].numericValue, "SI", Math.round(a["speed-index"].numericValue));
+console.log("LCP element:", JSON.stringify(a["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]?.node?.snippet ?? a["largest-contentful-paint-element"]?.details?.items?.[0]?.node?.snippet));
+s.close();
+const lt = a["long-tasks"]?.details?.items ?? [];
+console.log("long tasks:", JSON.stringify(lt.map(t => [t.url?.split("/").pop(), Math.round(t.startTime), Math.round(t.duration)])));
+console.log("LCP breakdown:", JSON.stringify(a["lcp-breakdown-insight"]?.details ?? a["largest-contentful-paint-element"]?.details?.items?.[1]?.items));
+const bu = a["bootup-time"]?.details?.items ?? [];
+console.log("bootup:", JSON.stringify(bu.map(t => [t.url?.split("/").pop(), Math.round(t.total), Math.round(t.scripting), Math.round(t.scriptParseCompile)])));
