@@ -68,6 +68,13 @@ const HOOK = () => {
       if (e.identifier === "static-chart" && window.__firstVisible === undefined) window.__firstVisible = e.renderTime || e.loadTime;
     }
   }).observe({ type: "element", buffered: true });
+  // The app's own chart host has the chart (drawn or adopted from scripts/early-chart.js).
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("[data-testid=chart][data-rendered]")) {
+      window.__appChart = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-rendered"] });
   const wrap = (init) => function (...args) {
     const chart = init.apply(this, args);
     const setOption = chart.setOption;
@@ -106,10 +113,14 @@ async function firstChart(browser, url) {
   await page.addInitScript(HOOK);
   await page.goto(url);
   await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 30_000 });
-  const [ms, visible, option] = await page.evaluate(() => [window.__firstChart, window.__firstVisible, window.__option]);
+  // The app: also until its own chart host has the chart (bare pages have none).
+  if (await page.evaluate(() => !!document.getElementById("boot"))) {
+    await page.waitForFunction(() => window.__appChart !== undefined, null, { timeout: 30_000 });
+  }
+  const [ms, visible, option, app] = await page.evaluate(() => [window.__firstChart, window.__firstVisible, window.__option, window.__appChart]);
   await context.close();
   // A page with no pre-rendered chart first shows the one ECharts draws.
-  return { ms, visible: Math.min(visible ?? ms, ms), option };
+  return { ms, visible: Math.min(visible ?? ms, ms), option, app };
 }
 
 function baselineDir(name, echartsFile, option) {
@@ -127,12 +138,13 @@ async function timeToFirstChart(browser) {
   const probe = await firstChart(browser, app.url);
   const ours = await serve(baselineDir("baseline-ours", join(DIST, "echarts.min.js"), probe.option), "/", { compress: true });
   const stock = await serve(baselineDir("baseline-stock", join(ROOT, "node_modules", "echarts", "dist", "echarts.min.js"), probe.option), "/", { compress: true });
-  const times = { app_visible: [], app: [], bare_ours: [], bare_stock: [] };
+  const times = { app_visible: [], app: [], app_adopted: [], bare_ours: [], bare_stock: [] };
   for (let i = 0; i < LOADS; i++) {
     // Interleaved so that drift in machine load hits all three alike.
     const load = await firstChart(browser, app.url);
     times.app_visible.push(load.visible);
     times.app.push(load.ms);
+    times.app_adopted.push(load.app);
     times.bare_ours.push((await firstChart(browser, ours.url)).ms);
     times.bare_stock.push((await firstChart(browser, stock.url)).ms);
   }
@@ -270,9 +282,10 @@ md.push("", "## First-load transfer", "", "| file | raw KB | gzip KB | brotli KB
 for (const f of results.sizes.files) md.push(`| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
 md.push(`| **total** | ${kb(results.sizes.total.raw)} | ${kb(results.sizes.total.gzip)} | ${kb(results.sizes.total.brotli)} |`);
 const t = results.first_chart_ms;
-md.push("", `## Time to first chart (navigation start → chart painted; ${t.loads} cold loads each, interleaved)`, "", "The app's first visible chart is its pre-rendered image (Element Timing); its interactive chart is the live ECharts instance's first finished render. A bare page's chart is both.", "", "| page | median ms | min | max |", "|---|---:|---:|---:|");
+md.push("", `## Time to first chart (navigation start → chart painted; ${t.loads} cold loads each, interleaved)`, "", "The app's first visible chart is its pre-rendered image (Element Timing, painted from the HTML); its interactive chart is the live ECharts instance's first finished render, which scripts/early-chart.js draws from the app's option as soon as ECharts has run (tooltips work; clicks narrow the filters once the wasm app has adopted it, the last row). A bare page's chart is both.", "", "| page | median ms | min | max |", "|---|---:|---:|---:|");
 md.push(`| app, first visible chart (pre-rendered) | ${t.app_visible.median} | ${t.app_visible.min} | ${t.app_visible.max} |`);
 md.push(`| app, interactive chart | ${t.app.median} | ${t.app.min} | ${t.app.max} |`);
+md.push(`| app, wasm app has adopted the chart | ${t.app_adopted.median} | ${t.app_adopted.min} | ${t.app_adopted.max} |`);
 md.push(`| bare ECharts page, our ECharts build | ${t.bare_ours.median} | ${t.bare_ours.min} | ${t.bare_ours.max} |`);
 md.push(`| bare ECharts page, stock echarts.min.js | ${t.bare_stock.median} | ${t.bare_stock.min} | ${t.bare_stock.max} |`);
 md.push("", `Ratios: first visible / bare (ours) ${t.ratio_visible_to_bare_ours}; interactive / bare (ours) ${t.ratio_app_to_bare_ours}; interactive / bare (stock) ${t.ratio_app_to_bare_stock}.`);

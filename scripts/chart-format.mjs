@@ -141,11 +141,18 @@ export function checkSamples(samples) {
   return wrong;
 }
 
+const HTML_ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** src/format.rs `escape_html`. */
+export function escapeHtml(text) {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
 /** Replaces the option's formatter placeholders (`placeholders` of `static-charts`) with the
- * port, as ui::formatters::Formatters::install does with the Rust closures. The tooltip is
- * dropped: a static chart has no pointer. Throws if a placeholder is left anywhere, so a new one
+ * port, as ui::formatters::Formatters::install does with the Rust closures. Without a
+ * `tooltip` formatter the tooltip is dropped: a static chart has no pointer. Throws if a placeholder is left anywhere, so a new one
  * in the Rust code cannot reach an image as text. */
-export function installFormatters(option, placeholders) {
+export function installFormatters(option, placeholders, { tooltip } = {}) {
   const functions = {
     [placeholders.usd]: (value) => formatValue("usd", typeof value === "number" ? value : 0),
     [placeholders.month_start]: (value) => monthStartLabel(typeof value === "string" ? value : ""),
@@ -160,7 +167,13 @@ export function installFormatters(option, placeholders) {
       swap(axis.axisTick, "interval");
     }
   }
-  delete option.tooltip;
+  // A live chart (scripts/early-chart.js) brings its tooltip formatter.
+  if (tooltip) {
+    functions[placeholders.tooltip] = tooltip;
+    swap(option.tooltip, "formatter");
+  } else {
+    delete option.tooltip;
+  }
   const names = new Set(Object.values(placeholders));
   const left = [];
   (function walk(value, path) {

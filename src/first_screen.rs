@@ -102,7 +102,7 @@ pub fn first_screen_html() -> String {
              <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" elementtiming=\"static-chart\"{size}></picture>\
              <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
              <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" elementtiming=\"static-chart\"{size}></picture>\
-             </div></div><p class=\"summary\">{summary}</p>\
+             {early}</div></div><p class=\"summary\">{summary}</p>\
              <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
             view = view.slug(),
             title = esc(&title),
@@ -118,6 +118,12 @@ pub fn first_screen_html() -> String {
                 "eager\" decoding=\"sync"
             } else {
                 "lazy\" decoding=\"async"
+            },
+            // Where scripts/early-chart.js draws the live chart before the wasm has run.
+            early = if view == View::default() {
+                "<div class=\"early-chart\"></div>"
+            } else {
+                ""
             },
             summary = esc(&summary),
             source = esc(&source),
@@ -136,7 +142,46 @@ pub fn first_screen_html() -> String {
          <div class=\"chart-box\"><div class=\"chart\"></div></div></figure>\n",
     );
     html.push_str("</main>\n</div>\n</div>");
+    html.push_str(&early_chart_data(&b));
     html
+}
+
+/// What scripts/early-chart.js needs to draw the default view's live chart before the wasm has
+/// run: the options the app's own chart builder writes (both themes), the unit of each series
+/// and the tooltip swatch of each colour, for its formatters. A data block (`type` JSON): the
+/// browser never runs it, so the CSP has nothing to allow.
+fn early_chart_data(b: &crate::query::Breakdown) -> String {
+    use crate::charts::palette::{swatch_class, DARK, LIGHT};
+    let view = View::default();
+    let (Some(light), Some(dark)) = (
+        canonical::chart(view, LIGHT, b),
+        canonical::chart(view, DARK, b),
+    ) else {
+        return String::new();
+    };
+    let swatches: serde_json::Map<String, serde_json::Value> = [LIGHT, DARK]
+        .iter()
+        .flat_map(|p| [p.dprk, p.dprk_soft, p.others, p.others_soft])
+        .map(|color| (color.to_string(), swatch_class(color).into()))
+        .collect();
+    let data = serde_json::json!({
+        "view": view.slug(),
+        "units": light.units.iter().map(|u| u.name()).collect::<Vec<_>>(),
+        "swatches": swatches,
+        "placeholders": {
+            "usd": crate::charts::FORMAT_USD,
+            "tooltip": crate::charts::FORMAT_TOOLTIP,
+            "month_start": crate::charts::FORMAT_MONTH_START,
+            "tick_month_start": crate::charts::TICK_MONTH_START,
+        },
+        "light": light.option_json(),
+        "dark": dark.option_json(),
+    });
+    // `<\/` keeps any "</script" in a string from ending the block; JSON reads it as `</`.
+    format!(
+        "<script type=\"application/json\" id=\"early-chart\">{}</script>\n",
+        data.to_string().replace("</", "<\\/")
+    )
 }
 
 /// The width the build draws static charts at (scripts/prerender.mjs `CHART_BOX`).
@@ -179,5 +224,19 @@ mod tests {
         assert!(!html.contains("data-testid"));
         // Only the default view's images load at once.
         assert_eq!(html.matches("loading=\"eager\"").count(), 2);
+        // Its live chart's options, for scripts/early-chart.js: the app's own, both themes.
+        let open = "id=\"early-chart\">";
+        let start = html.find(open).expect("the early chart's data") + open.len();
+        let end = start
+            + html[start..]
+                .find("</script>")
+                .expect("the data block ends");
+        let data: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON");
+        let app = canonical::chart(View::default(), crate::charts::palette::LIGHT, &b)
+            .expect("the default view has a chart");
+        assert_eq!(data["light"], app.option_json());
+        assert_eq!(data["view"], View::default().slug());
+        assert_eq!(data["swatches"]["#c2410c"], "sw sw-dprk");
+        assert_eq!(html.matches("class=\"early-chart\"").count(), 1);
     }
 }

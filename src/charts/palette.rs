@@ -43,6 +43,18 @@ pub const DARK: Palette = Palette {
     tooltip_bg: "#161b22",
 };
 
+/// The tooltip swatch class for a series colour (ECharts' own markers carry inline styles,
+/// which the CSP forbids): the accent and its softer step have theirs, everything else is grey.
+pub fn swatch_class(color: &str) -> &'static str {
+    if color == LIGHT.dprk || color == DARK.dprk {
+        "sw sw-dprk"
+    } else if color == LIGHT.dprk_soft || color == DARK.dprk_soft {
+        "sw sw-dprk-soft"
+    } else {
+        "sw"
+    }
+}
+
 impl Palette {
     /// A series colour: the accent for DPRK-linked, grey for everyone else; the softer step
     /// for the earlier year when two years are drawn side by side.

@@ -9,7 +9,8 @@
 //! chart type (about 60 KB of wasm).
 
 use super::echarts::{
-    init, library_status, reload_library, EchartsInstance, InitSettings, Library, Merge,
+    adopt_early_chart, init, library_status, reload_library, EchartsInstance, InitSettings,
+    Library, Merge, INSTANCE_ATTRIBUTE,
 };
 use super::formatters::Formatters;
 use super::timing::next_task;
@@ -59,6 +60,9 @@ struct Host {
     current: Option<SharedChart>,
     _on_click: Option<Closure<dyn Fn(JsValue)>>,
     observer: Option<(web_sys::ResizeObserver, Closure<dyn Fn()>)>,
+    /// The early chart's own box and the chart element it was moved into, when the instance
+    /// was adopted (`adopt_early_chart`).
+    adopted: Option<(web_sys::Element, web_sys::Element)>,
 }
 
 impl Host {
@@ -71,6 +75,10 @@ impl Host {
                 instance.dispose();
             }
         }
+        if let Some((root, element)) = self.adopted.take() {
+            root.remove();
+            let _ = element.remove_attribute(INSTANCE_ATTRIBUTE);
+        }
         self.current = None;
     }
 
@@ -81,7 +89,13 @@ impl Host {
         this: &Rc<RefCell<Host>>,
         on_narrow: Callback<Narrowing>,
     ) -> Result<(), String> {
-        let instance = init(element, &InitSettings::default())?;
+        let instance = match adopt_early_chart(element) {
+            Some((early, root)) => {
+                self.adopted = Some((root, element.clone()));
+                early
+            }
+            None => init(element, &InitSettings::default())?,
+        };
         let click_host = this.clone();
         let on_click = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
             let Ok(target) = serde_wasm_bindgen::from_value::<ClickTarget>(params) else {

@@ -49,6 +49,10 @@ extern "C" {
     #[wasm_bindgen(method, catch, js_name = renderToSVGString)]
     pub fn render_to_svg_string(this: &EchartsInstance) -> Result<String, JsValue>;
 
+    /// The instance drawn on `el`, or `undefined`.
+    #[wasm_bindgen(catch, js_namespace = echarts, js_name = getInstanceByDom)]
+    fn instance_by_dom(el: &web_sys::Element) -> Result<JsValue, JsValue>;
+
     /// Throws when the element has no size it can use or the canvas cannot be created.
     #[wasm_bindgen(catch, js_namespace = echarts, js_name = init)]
     fn init_raw(
@@ -114,6 +118,34 @@ pub fn describe(error: &JsValue) -> String {
 
 pub fn init(el: &web_sys::Element, settings: &InitSettings) -> Result<EchartsInstance, String> {
     init_raw(el, &JsValue::NULL, &to_js(settings)).map_err(|e| describe(&e))
+}
+
+/// Where ECharts writes the id `getInstanceByDom` looks up.
+pub const INSTANCE_ATTRIBUTE: &str = "_echarts_instance_";
+
+/// The default view's chart that scripts/early-chart.js drew into the first screen before the
+/// wasm ran, moved into `element` to be driven from here on: the reader keeps the chart they may
+/// already be hovering, and ECharts' costly first draw is not done twice.
+pub fn adopt_early_chart(
+    element: &web_sys::Element,
+) -> Option<(EchartsInstance, web_sys::Element)> {
+    let document = web_sys::window()?.document()?;
+    let early = document.query_selector("#boot .early-chart").ok()??;
+    let instance = instance_by_dom(&early).ok()?;
+    if !instance.is_object() {
+        return None;
+    }
+    let instance: EchartsInstance = instance.unchecked_into();
+    if instance.is_disposed() {
+        return None;
+    }
+    element.append_child(&early).ok()?;
+    // `echarts.getInstanceByDom(chart element)` finds the instance, as it does for one the app
+    // created there itself (tests and readers' scripts ask the chart element, not its child).
+    if let Some(id) = early.get_attribute(INSTANCE_ATTRIBUTE) {
+        let _ = element.set_attribute(INSTANCE_ATTRIBUTE, &id);
+    }
+    Some((instance, early))
 }
 
 impl EchartsInstance {

@@ -12,17 +12,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-/// ECharts' own tooltip markers carry inline styles, which the CSP forbids; a class per
-/// palette colour does the same job.
-fn swatch(color: &str) -> &'static str {
-    use crate::charts::palette::{DARK, LIGHT};
-    if color == LIGHT.dprk || color == DARK.dprk {
-        r#"<span class="sw sw-dprk"></span>"#
-    } else if color == LIGHT.dprk_soft || color == DARK.dprk_soft {
-        r#"<span class="sw sw-dprk-soft"></span>"#
-    } else {
-        r#"<span class="sw"></span>"#
-    }
+fn swatch(color: &str) -> String {
+    format!(
+        r#"<span class="{}"></span>"#,
+        crate::charts::palette::swatch_class(color)
+    )
 }
 
 fn get(obj: &JsValue, key: &str) -> JsValue {

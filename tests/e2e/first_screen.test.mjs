@@ -1,7 +1,8 @@
 // The first screen is HTML: the default view's story, numbers and chart are painted from
 // index.html before the wasm runs (src/first_screen.rs, scripts/prerender.mjs); a link to
 // another view never shows the default chart; the app takes over with no layout shift and keeps
-// the reader's focus; nothing trips the CSP (scripts/first-view.js is allowed by its hash).
+// the reader's focus; the default view's live chart is drawn before the wasm (scripts/early-chart.js)
+// and adopted by the app; nothing trips the CSP (scripts/first-view.js is allowed by its hash).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, probedPage, cspViolations } from "./harness.mjs";
@@ -118,6 +119,44 @@ test("the app takes over the first screen with no layout shift, in the same plac
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
   }
+});
+
+/** The tooltip ECharts shows when the pointer is at (fx, fy) of `selector`'s box. */
+async function tooltipAt(page, selector, fx, fy) {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  const box = await page.locator(selector).boundingBox();
+  await page.mouse.move(box.x + 5, box.y + 5);
+  await page.mouse.move(box.x + box.width * fx, box.y + box.height * fy, { steps: 4 });
+  await page.waitForFunction((sel) => [...document.querySelectorAll(`${sel} div`)].some((d) => d.innerHTML.startsWith("<strong>") && d.offsetParent), selector);
+  return page.evaluate((sel) => [...document.querySelectorAll(`${sel} div`)].find((d) => d.innerHTML.startsWith("<strong>") && d.offsetParent).innerHTML, selector);
+}
+
+test("the default view's live chart is drawn before the wasm runs, with the app's tooltips, and the app adopts it", async () => {
+  const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url);
+  // Drawn by scripts/early-chart.js over its static drawing, which then steps aside.
+  await page.waitForSelector("#boot .static-view[data-view=overview] .static-chart-frame.live .early-chart canvas");
+  assert.equal(await page.$eval("#boot .static-chart-frame.live picture.when-light", (el) => getComputedStyle(el).visibility), "hidden");
+  const early = await tooltipAt(page, "#boot .early-chart", 0.8, 0.6);
+  assert.match(early, /^<strong>2025<\/strong><br><span class="sw sw-dprk"><\/span>DPRK-linked: <strong>\$[\d.]+[MB]<\/strong>/);
+  // The app takes the same instance over: the canvas the reader was hovering is the one it drives.
+  await page.evaluate(() => { window.__earlyCanvas = document.querySelector("#boot .early-chart canvas"); });
+  release();
+  await page.waitForSelector("[data-testid=chart][data-rendered]");
+  await page.waitForSelector("#boot", { state: "detached" });
+  assert.ok(await page.evaluate(() => document.querySelector("[data-testid=chart] canvas") === window.__earlyCanvas), "the early canvas was adopted");
+  assert.equal(await page.locator("[data-testid=chart] canvas").count(), 1, "one chart, not two");
+  // The app's own formatters write the same tooltip the early chart wrote.
+  const live = await tooltipAt(page, "[data-testid=chart]", 0.8, 0.6);
+  assert.equal(live, early);
+  // And its clicks narrow the filters: a bar of 2025 selects that year.
+  const box = await page.locator("[data-testid=chart]").boundingBox();
+  await page.mouse.click(box.x + box.width * 0.8, box.y + box.height * 0.6);
+  await page.waitForFunction(() => /(^|[?&])year=2025(&|$)/.test(location.search));
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
 });
 
 test("the inline first-view script is the one in scripts/ and the CSP allows it by its hash, in the page and on the host", async () => {

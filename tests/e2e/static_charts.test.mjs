@@ -167,7 +167,10 @@ test("the pre-rendered first screen and the noscript note need nothing the CSP f
   const images = [...boot.matchAll(/(?:src|srcset)="(data:[^"]*)"/g)].map((m) => m[1]);
   assert.equal(images.length, 4, "the default view's four drawings are in the page");
   for (const image of images) assert.match(image, /^data:image\/svg\+xml,<svg%20/);
-  const outsideImages = boot.replace(/(src|srcset)="data:[^"]*"/g, '$1=""');
+  // One data block, the early chart's options: JSON the browser never runs.
+  const blocks = [...boot.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.deepEqual(blocks, ['<script type="application/json" id="early-chart">']);
+  const outsideImages = boot.replace(/(src|srcset)="data:[^"]*"/g, '$1=""').replace(/<script type="application\/json" id="early-chart">[^<]*<\/script>/, "");
   assert.doesNotMatch(outsideImages, /\{\{|style=|<style|<script|\son\w+=|https?:/);
   const noscript = html.slice(html.indexOf("<noscript>"), html.indexOf("</noscript>"));
   assert.doesNotMatch(noscript, /\{\{|style=|<style|<script|\son\w+=|https?:/);
