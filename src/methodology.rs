@@ -33,7 +33,7 @@ pub fn kinds_left_out(incidents: &[Incident]) -> String {
             format!(
                 "{} × {}",
                 count_kind(incidents, k),
-                k.label().to_lowercase()
+                k.label().to_ascii_lowercase()
             )
         })
         .collect::<Vec<_>>()

@@ -67,7 +67,7 @@ pub fn summary_sentence(filters: &Filters, shown: &Breakdown, base: &Breakdown) 
     }
     let mut sentence = clauses.join("; ");
     if let Some(first) = sentence.get(..1) {
-        sentence = first.to_uppercase() + &sentence[1..];
+        sentence = first.to_ascii_uppercase() + &sentence[1..];
     }
     sentence.push('.');
     sentence

@@ -414,3 +414,20 @@ fn repeats_and_misreports_are_checked_against_the_figure_they_name() {
         .iter()
         .any(|f| f.source == "news_thecoinrise" && f.is_repeat() && !f.is_misreport()));
 }
+
+/// The search and the name sort fold case for ASCII letters only (`data::fold_case`, which
+/// keeps Unicode's case tables out of the wasm): that finds what full case folding would only
+/// while names and notes have no other letter with a case. A row that brings one (an "Ü") fails
+/// here, for a decision: fold it in `fold_case`, or write the name without it.
+#[test]
+fn names_and_notes_have_no_cased_letter_outside_ascii() {
+    use crypto_heist_explorer::data::host_details;
+    for (row, details) in INCIDENTS.iter().zip(host_details()) {
+        for text in [row.name.as_ref(), details.note.as_ref()] {
+            let cased = text
+                .chars()
+                .find(|c| !c.is_ascii() && (c.is_uppercase() || c.is_lowercase()));
+            assert_eq!(cased, None, "{}: {text}", row.id);
+        }
+    }
+}

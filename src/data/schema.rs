@@ -563,13 +563,21 @@ pub struct TimelineEvent {
 /// The years the explorer covers come from the rows themselves (`years.rs`, generated).
 pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2009..=2100;
 
-/// Lower-case text searched by the `q` filter (built once per dataset by the row index, not
+/// Text as the search and the name sort compare it: ASCII letters in lower case, every other
+/// character as it is. Names and notes have no other cased letter (a test of the dataset says
+/// so), so this finds and orders what full Unicode case folding would, without its tables in
+/// the wasm (about 8 KB brotli).
+pub fn fold_case(text: &str) -> String {
+    text.to_ascii_lowercase()
+}
+
+/// Case-folded text searched by the `q` filter (built once per dataset by the row index, not
 /// stored in the compiled-in data); `note` is empty until the notes have loaded.
 pub fn search_text(name: &str, note: &str) -> String {
     let mut text = String::with_capacity(name.len() + note.len() + 1);
-    text.push_str(&name.to_lowercase());
+    text.push_str(&fold_case(name));
     text.push('\n');
-    text.push_str(&note.to_lowercase());
+    text.push_str(&fold_case(note));
     text
 }
 

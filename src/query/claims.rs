@@ -55,7 +55,9 @@ pub fn source_name(slug: &str) -> String {
     let words = slug.strip_prefix("news_").unwrap_or(slug).replace('_', " ");
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -194,7 +194,7 @@ impl Filters {
     }
 
     pub fn compile(&self) -> CompiledFilters {
-        let text = self.text.trim().to_lowercase();
+        let text = crate::data::fold_case(self.text.trim());
         CompiledFilters {
             years: self.years.bits(),
             attributions: self.attributions.bits(),

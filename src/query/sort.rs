@@ -1,7 +1,7 @@
 //! Ordering the incident table: which columns sort, in which direction, and a total order on
 //! rows (ties broken by id) so a page of the table is the same on every machine.
 
-use crate::data::schema::{impl_slug, slug_enum, Basis, Incident, Slug};
+use crate::data::schema::{fold_case, impl_slug, slug_enum, Basis, Incident, Slug};
 
 slug_enum! {
     /// Incident-table columns that can be sorted; `sort=` in the URL.
@@ -55,7 +55,7 @@ impl Sort {
     fn compare(self, a: &Incident, b: &Incident, basis: Basis) -> std::cmp::Ordering {
         let order = match self.column {
             SortColumn::Date => a.date.cmp(&b.date),
-            SortColumn::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+            SortColumn::Name => fold_case(&a.name).cmp(&fold_case(&b.name)),
             SortColumn::Category => a.category.label().cmp(b.category.label()),
             SortColumn::Vector => a.vector.label().cmp(b.vector.label()),
             SortColumn::Attribution => a.attribution.cmp(&b.attribution),
