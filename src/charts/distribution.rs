@@ -79,7 +79,7 @@ fn grouped_chart<T: Slug>(
         .filter(|(_, s)| s.total().count > 0)
         .collect();
     // Largest at the top: ECharts draws the first category at the bottom.
-    rows.sort_by_key(|(_, s)| s.total().usd);
+    crate::query::sort::sort_short_by_key(&mut rows, |(_, s)| s.total().usd);
     let labels = rows.iter().map(|(g, _)| g.label().to_string()).collect();
     let mut chart = base_chart(p)
         .grid(grid())

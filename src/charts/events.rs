@@ -33,7 +33,7 @@ pub fn numbered_events<'a>(events: &'a [TimelineEvent], shown: &[Year]) -> Vec<N
             shown.contains(&year).then_some((year, e))
         })
         .collect();
-    kept.sort_by_key(|(_, e)| e.date);
+    crate::query::sort::sort_short_by_key(&mut kept, |(_, e)| e.date);
     kept.into_iter()
         .enumerate()
         .map(|(i, (year, event))| NumberedEvent {

@@ -121,7 +121,7 @@ pub fn claims(comparisons: Vec<Comparison>) -> Vec<Claim> {
             }),
         }
     }
-    out.sort_by_key(|c| {
+    super::sort::sort_short_by_key(&mut out, |c| {
         (
             std::cmp::Reverse(c.original.year),
             c.original.scope == Scope::All,

@@ -313,7 +313,9 @@ pub fn restatements(figures: &[ReportedFigure]) -> Vec<Restatement> {
         }
     }
     found.retain(|r| r.first.1 != r.newest.1);
-    found.sort_by_key(|r| (r.year, r.scope != Scope::Dprk, r.measure == Measure::Count));
+    super::sort::sort_short_by_key(&mut found, |r| {
+        (r.year, r.scope != Scope::Dprk, r.measure == Measure::Count)
+    });
     found
 }
 
