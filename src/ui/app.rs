@@ -60,6 +60,36 @@ fn settle_after_first_chart(chartless: Memo<bool>) -> (ReadSignal<bool>, Callbac
     (settled, on_settled)
 }
 
+/// How much of the page above the table is mounted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Words,
+    Controls,
+    Figure,
+}
+
+impl Stage {
+    fn shows(self, part: Stage) -> bool {
+        self >= part
+    }
+}
+
+/// The page above the table mounts in three tasks: the masthead, story and headline numbers,
+/// then the view tabs and share menu, then the figure (whose chart is drawn, or adopted, a task
+/// later still). One task for all of it blocked input for longer than Lighthouse's 50 ms. The
+/// app is hidden behind the first screen until its chart is drawn (`browser::end_boot`), so no
+/// reader sees it arrive in parts.
+fn mount_in_stages() -> ReadSignal<Stage> {
+    let (stage, set_stage) = signal(Stage::Words);
+    leptos::task::spawn_local(async move {
+        next_task().await;
+        set_stage.set(Stage::Controls);
+        next_task().await;
+        set_stage.set(Stage::Figure);
+    });
+    stage
+}
+
 /// Must match the phone breakpoint in style/main.css.
 const PHONE: &str = "(max-width: 699px)";
 
@@ -118,6 +148,7 @@ fn Page() -> impl IntoView {
                 .with(|c| c.as_ref().is_some_and(|c| c.built.rows.is_some()))
     });
     let fits_frame = Memo::new(move |_| state.with(|s| s.embed && !s.controls) && !scrolls.get());
+    let stage = mount_in_stages();
 
     view! {
         <div class="page" class:embed=embed class:fit=fits_frame class:scrolls=scrolls>
@@ -141,14 +172,18 @@ fn Page() -> impl IntoView {
                         <Show when=move || in_sheet.get()>
                             <FiltersButton open=filters_open/>
                         </Show>
-                        <ViewTabs/>
-                        <ShareMenu/>
+                        <Show when=move || stage.get().shows(Stage::Controls)>
+                            <ViewTabs/>
+                            <ShareMenu/>
+                        </Show>
                     </Show>
-                    <Show
-                        when=move || incident_card.get()
-                        fallback=move || view! { <ChartFigure methodology_open=methodology_open on_settled=on_settled/> }
-                    >
-                        <IncidentCard/>
+                    <Show when=move || stage.get().shows(Stage::Figure)>
+                        <Show
+                            when=move || incident_card.get()
+                            fallback=move || view! { <ChartFigure methodology_open=methodology_open on_settled=on_settled/> }
+                        >
+                            <IncidentCard/>
+                        </Show>
                     </Show>
                 </main>
                 // An embed shows the table only as its view ("Every incident in the selection").
