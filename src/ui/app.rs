@@ -118,15 +118,19 @@ fn Page() -> impl IntoView {
         browser::end_boot();
         on_chart_settled.run(());
     });
-    // The table, the largest part below, mounts one task after the rest: two shorter tasks
-    // instead of one long one that would block input (Lighthouse's total blocking time).
+    // The table, the largest part below, mounts one task after the filters, and the dialogs
+    // (methodology, incident panel) one after the table: shorter tasks instead of one long one
+    // that would block input (Lighthouse's total blocking time).
     let (table_ready, set_table_ready) = signal(false);
+    let (dialogs_ready, set_dialogs_ready) = signal(false);
     Effect::new(move |_| {
         if settled.get() {
             browser::end_boot();
             leptos::task::spawn_local(async move {
                 next_task().await;
                 set_table_ready.set(true);
+                next_task().await;
+                set_dialogs_ready.set(true);
             });
         }
     });
@@ -193,7 +197,7 @@ fn Page() -> impl IntoView {
                     </Show>
                 </Show>
             </div>
-            <Show when=move || settled.get()>
+            <Show when=move || dialogs_ready.get()>
                 <Methodology open=methodology_open/>
                 <IncidentPanel/>
             </Show>
