@@ -35,13 +35,12 @@ function firstLoadFiles() {
   const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.?\/?([^"]+)"/g)]
     .map((m) => m[1])
     .filter((f) => !f.endsWith(".png") && !f.endsWith(".svg"));
-  // The first screen's static charts that load at once (the default view's, light and dark).
-  const charts = [...html.matchAll(/<img[^>]+src="(static\/[^"]+\.svg)"[^>]+loading="eager"/g)].map((m) => m[1]);
+  // (The default view's static charts are in index.html itself, as data: URLs.)
   // The loader names the bindings and the wasm (trunk's preload links for them are dropped).
   const loaded = refs
     .filter((f) => /^loader-[0-9a-f]+\.js$/.test(f))
     .flatMap((loader) => [...readFileSync(join(DIST, loader), "utf8").matchAll(/'\.\/([^']+\.(?:js|wasm))'/g)].map((m) => m[1]));
-  const files = ["index.html", ...new Set([...refs, ...loaded]), ...new Set(charts)];
+  const files = ["index.html", ...new Set([...refs, ...loaded])];
   if (!files.some((f) => f.endsWith(".wasm"))) throw new Error("bench: found no wasm among the first load's files");
   return files;
 }

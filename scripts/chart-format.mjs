@@ -149,9 +149,9 @@ export function escapeHtml(text) {
 }
 
 /** Replaces the option's formatter placeholders (`placeholders` of `static-charts`) with the
- * port, as ui::formatters::Formatters::install does with the Rust closures. Without a
- * `tooltip` formatter the tooltip is dropped: a static chart has no pointer. Throws if a placeholder is left anywhere, so a new one
- * in the Rust code cannot reach an image as text. */
+ * port, as ui::formatters::Formatters::install does with the Rust closures. Without a `tooltip`
+ * formatter the tooltip is dropped: a static chart has no pointer. Throws if a placeholder is
+ * left anywhere, so a new one in the Rust code cannot reach an image as text. */
 export function installFormatters(option, placeholders, { tooltip } = {}) {
   const functions = {
     [placeholders.usd]: (value) => formatValue("usd", typeof value === "number" ? value : 0),

@@ -84,19 +84,25 @@ function main() {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
   }
   const sizes = [];
+  // Every drawing by its path, for the ones the first screen carries in the page itself.
+  const drawn = new Map();
+  const draw = (path, svg) => {
+    writeFileSync(join(dir, path), svg);
+    drawn.set(path, svg);
+  };
   for (const chart of out.charts) {
     // A chart of labelled rows (reports vs data) is as tall as its rows, as in the app.
     const box = { ...CHART_BOX, height: chart.min_height ?? CHART_BOX.height };
     const light = renderSvg(chart.light, out.placeholders, box, fontFamily);
     const dark = renderSvg(chart.dark, out.placeholders, box, fontFamily);
-    writeFileSync(join(dir, chart.svg), light);
-    writeFileSync(join(dir, chart.svg_dark), dark);
+    draw(chart.svg, light);
+    draw(chart.svg_dark, dark);
     // For phones, drawn at their own chart box: a desktop drawing scaled down would write its
     // labels at a third of their size.
     const [nw, nh] = out.narrow_box;
     const narrow = { width: nw, height: chart.min_height ?? nh };
-    writeFileSync(join(dir, chart.svg_narrow), renderSvg(chart.light, out.placeholders, narrow, fontFamily));
-    writeFileSync(join(dir, chart.svg_narrow_dark), renderSvg(chart.dark, out.placeholders, narrow, fontFamily));
+    draw(chart.svg_narrow, renderSvg(chart.light, out.placeholders, narrow, fontFamily));
+    draw(chart.svg_narrow_dark, renderSvg(chart.dark, out.placeholders, narrow, fontFamily));
     const png = ogCard({
       chart,
       palette: out.palettes.light,
@@ -122,26 +128,26 @@ function main() {
     process.exit(1);
   }
   const defaultChart = out.charts.find((c) => c.view === out.default_view);
-  const firstScreen = inlineCharts(out.first_screen, defaultChart, dir);
+  const firstScreen = inlineCharts(out.first_screen, defaultChart, drawn);
   html = html.replace(FIRST_VIEW_SCRIPT, script.code).replace(FIRST_SCREEN, firstScreen);
   writeFileSync(indexPath, html);
   console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views`);
 }
 
-/// An SVG as a `data:` URL that can stand in an HTML attribute, `srcset` included: `%` and `#`
-/// (which a URL would read as an escape and a fragment), white space (which ends a `srcset`
-/// candidate) and `"` are percent-encoded, and `&` is written as the HTML entity, so that the
-/// HTML parser hands the URL parser the SVG's own `&amp;`.
-export function svgDataUrl(svg) {
+/** An SVG as a `data:` URL that can stand in an HTML attribute, `srcset` included: `%` and `#`
+ * (which a URL would read as an escape and a fragment), white space (which ends a `srcset`
+ * candidate) and `"` are percent-encoded, and `&` is written as the HTML entity, so that the
+ * HTML parser hands the URL parser the SVG's own `&amp;`. */
+function svgDataUrl(svg) {
   const body = svg.replace(/[%#"\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
   return `data:image/svg+xml,${body}`.replace(/&/g, "&amp;");
 }
 
-/// The default view's static charts go into the first screen itself, as `data:` URLs: the
-/// chart then paints with the HTML instead of waiting for a request of its own, which on a
-/// slow connection queues behind the stylesheet, ECharts and the wasm. (The files stay, for
-/// the no-script fallback and for links.)
-function inlineCharts(firstScreen, chart, dir) {
+/** The default view's static charts go into the first screen itself, as `data:` URLs: the
+ * chart then paints with the HTML instead of waiting for a request of its own, which on a slow
+ * connection queues behind the stylesheet, ECharts and the wasm. (The files stay, for links.)
+ * `drawn` holds every drawing by its path. */
+function inlineCharts(firstScreen, chart, drawn) {
   let html = firstScreen;
   for (const path of [chart.svg, chart.svg_dark, chart.svg_narrow, chart.svg_narrow_dark]) {
     const attribute = `="${path}"`;
@@ -149,7 +155,7 @@ function inlineCharts(firstScreen, chart, dir) {
       console.error(`prerender: the first screen must name ${path} once`);
       process.exit(1);
     }
-    html = html.replace(attribute, `="${svgDataUrl(readFileSync(join(dir, path), "utf8"))}"`);
+    html = html.replace(attribute, `="${svgDataUrl(drawn.get(path))}"`);
   }
   return html;
 }

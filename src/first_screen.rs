@@ -99,9 +99,9 @@ pub fn first_screen_html() -> String {
              <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
              <div class=\"chart-box\"><div class=\"chart static-chart-frame{rows}\">\
              <picture class=\"when-light\"><source media=\"(max-width: 699px)\" srcset=\"{light_narrow}\">\
-             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" loading=\"{loading}\" elementtiming=\"static-chart\"{size}></picture>\
+             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" {loading} elementtiming=\"static-chart\"{size}></picture>\
              <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
-             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" loading=\"{loading}\" elementtiming=\"static-chart\"{size}></picture>\
+             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" {loading} elementtiming=\"static-chart\"{size}></picture>\
              {early}</div></div><p class=\"summary\">{summary}</p>\
              <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
             view = view.slug(),
@@ -115,9 +115,9 @@ pub fn first_screen_html() -> String {
             // (scripts/prerender.mjs puts its drawing in the page as a data: URL); the others
             // only if their link is opened (a hidden lazy image is never fetched).
             loading = if view == View::default() {
-                "eager\" decoding=\"sync"
+                "loading=\"eager\" decoding=\"sync\""
             } else {
-                "lazy\" decoding=\"async"
+                "loading=\"lazy\" decoding=\"async\""
             },
             // Where scripts/early-chart.js draws the live chart before the wasm has run.
             early = if view == View::default() {
@@ -168,12 +168,7 @@ fn early_chart_data(b: &crate::query::Breakdown) -> String {
         "view": view.slug(),
         "units": light.units.iter().map(|u| u.name()).collect::<Vec<_>>(),
         "swatches": swatches,
-        "placeholders": {
-            "usd": crate::charts::FORMAT_USD,
-            "tooltip": crate::charts::FORMAT_TOOLTIP,
-            "month_start": crate::charts::FORMAT_MONTH_START,
-            "tick_month_start": crate::charts::TICK_MONTH_START,
-        },
+        "placeholders": crate::static_charts::Placeholders::ALL,
         "light": light.option_json(),
         "dark": dark.option_json(),
     });

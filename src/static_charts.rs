@@ -54,6 +54,16 @@ pub struct Placeholders {
     pub tick_month_start: &'static str,
 }
 
+impl Placeholders {
+    /// Every placeholder the chart builders write in place of a formatter.
+    pub const ALL: Placeholders = Placeholders {
+        usd: FORMAT_USD,
+        tooltip: FORMAT_TOOLTIP,
+        month_start: FORMAT_MONTH_START,
+        tick_month_start: TICK_MONTH_START,
+    };
+}
+
 /// One view's chart, as the app shows it at default filters.
 #[derive(Debug, Serialize)]
 pub struct StaticChart {
@@ -121,12 +131,7 @@ pub fn static_charts() -> StaticCharts {
             light: palette::LIGHT,
             dark: palette::DARK,
         },
-        placeholders: Placeholders {
-            usd: FORMAT_USD,
-            tooltip: FORMAT_TOOLTIP,
-            month_start: FORMAT_MONTH_START,
-            tick_month_start: TICK_MONTH_START,
-        },
+        placeholders: Placeholders::ALL,
         samples: format_samples(),
         first_screen: crate::first_screen::first_screen_html(),
     }
