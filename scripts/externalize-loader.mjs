@@ -38,7 +38,13 @@ function showFailure(error) {
 }
 try {
   const bindings = await import('${imported[1]}');
-  const wasm = await bindings.default({ module_or_path: '${wasm[1]}' });
+  // The wasm downloads from now on; the app starts once ECharts has run or failed
+  // (scripts/first-view.js publishes that as window.echartsLoad), so the app finds the library
+  // ready or knows at once that it failed.
+  const response = fetch('${wasm[1]}');
+  response.catch(() => {}); // a failed download is reported by init below
+  await Promise.resolve(window.echartsLoad).catch(() => {});
+  const wasm = await bindings.default({ module_or_path: response });
   window.wasmBindings = bindings;
   dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 } catch (error) {
@@ -55,7 +61,8 @@ html = html.replace(inline, (_, body) => {
   const name = `loader-${hash}.js`;
   writeFileSync(join(dir, name), code);
   moved += 1;
-  return `<script type="module" src="./${name}"></script>`;
+  // Inert until the first screen has painted: scripts/first-view.js makes it a live module then.
+  return `<script type="text/x-after-paint" data-type="module" src="./${name}"></script>`;
 });
 if (moved === 0) {
   console.error("externalize-loader: no inline module script found; trunk's output changed?");
@@ -66,7 +73,7 @@ html = html.replace(/ nonce="[^"]*"/g, "");
 // trunk preloads the wasm and its bindings at high priority. The first screen is HTML now
 // (scripts/prerender.mjs), and on a slow connection those preloads take the bandwidth its
 // stylesheet and chart image need (Lighthouse measured the stylesheet's download stretched to
-// 1.5 s by them). The loader fetches both as soon as it runs, right after the HTML is parsed.
+// 1.5 s by them). The loader fetches both as soon as it runs, once the first screen has painted.
 const preloads = /<link rel="(?:modulepreload|preload)"[^>]*>\n?/g;
 const dropped = (html.match(preloads) ?? []).length;
 html = html.replace(preloads, "");

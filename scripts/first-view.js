@@ -1,1 +1,94 @@
-(function(){var d=document.documentElement,q=new URLSearchParams(location.search),v="overview",e=0,o=0,t=q.get("theme");q.forEach(function(x,k){if(k==="view")v=x;else if(k==="embed")e=1;else if(k!=="theme")o=1});d.setAttribute("data-static-view",e?"embed":o||!/^[a-z]+$/.test(v)?"none":v);d.setAttribute("data-theme",t==="dark"||t==="light"?t:matchMedia("(prefers-color-scheme: dark)").matches?"dark":"light")})();
+// Inlined into index.html's <head> (minified by scripts/prerender.mjs, allowed by its hash in the
+// CSP). Two jobs, both before anything else the page loads:
+//
+// 1. Before first paint, which view's pre-rendered first screen this link may show: its own for
+//    `?view=…` alone (plus `theme=`), none for any other link, none in an embed; and the theme.
+//
+// 2. After the first screen has painted, the scripts. index.html names them with inert
+//    `<script type="text/x-after-paint">` tags (the browser fetches no script of an unknown
+//    type); this turns each into a live one, in document order. Requested at parse time, as
+//    `defer` scripts were, their downloads overlapped the HTML's and stylesheet's and their
+//    evaluation came ahead of the first frame: on a slow phone connection the first screen
+//    waited for bytes it does not need. Classic scripts keep their order (`async = false`);
+//    ECharts' outcome is published as the promise `window.echartsLoad`, which the wasm loader
+//    awaits before it starts the app (scripts/externalize-loader.mjs).
+(function () {
+  var root = document.documentElement;
+  var query = new URLSearchParams(location.search);
+  var view = "overview";
+  var embed = false;
+  var other = false;
+  var theme = query.get("theme");
+  query.forEach(function (value, key) {
+    if (key === "view") view = value;
+    else if (key === "embed") embed = true;
+    else if (key !== "theme") other = true;
+  });
+  root.setAttribute("data-static-view", embed ? "embed" : other || !/^[a-z]+$/.test(view) ? "none" : view);
+  root.setAttribute(
+    "data-theme",
+    theme === "dark" || theme === "light" ? theme : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light",
+  );
+
+  var started = false;
+  function start() {
+    if (started) return;
+    if (document.readyState === "loading") {
+      document.addEventListener("DOMContentLoaded", start);
+      return;
+    }
+    started = true;
+    var settle = {};
+    window.echartsLoad = new Promise(function (resolve, reject) {
+      settle.resolve = resolve;
+      settle.reject = reject;
+    });
+    // The loader awaits it; this keeps a failure from being reported as unhandled meanwhile.
+    window.echartsLoad.catch(function () {});
+    var inert = document.querySelectorAll('script[type="text/x-after-paint"]');
+    for (var i = 0; i < inert.length; i++) {
+      var live = document.createElement("script");
+      var id = inert[i].getAttribute("data-id");
+      live.src = inert[i].getAttribute("src");
+      if (inert[i].getAttribute("data-type") === "module") live.type = "module";
+      else live.async = false;
+      if (id) live.id = id;
+      if (id === "echarts-script") {
+        live.onload = settle.resolve;
+        live.onerror = function () {
+          settle.reject(new Error("echarts.min.js did not load"));
+        };
+      }
+      inert[i].replaceWith(live);
+    }
+    if (!document.getElementById("echarts-script")) settle.resolve();
+  }
+
+  // The first frame with content has been presented once its paint entry is delivered (a
+  // requestAnimationFrame callback comes before the frame's pixels). The pre-rendered chart is
+  // an image that may paint a frame later: where the first screen shows it, its Element Timing
+  // entry is awaited too. A hidden tab paints nothing; a second is the safety net anywhere.
+  var painted = false;
+  var chartPainted = false;
+  function maybeStart() {
+    if (!painted || document.readyState === "loading") return;
+    var chart = document.querySelector('.static-view[data-view="' + root.getAttribute("data-static-view") + '"] img[elementtiming]');
+    if (chart && !chartPainted) return;
+    setTimeout(start, 0);
+  }
+  try {
+    new PerformanceObserver(function (list) {
+      var entries = list.getEntries();
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].entryType === "paint" && entries[i].name === "first-contentful-paint") painted = true;
+        if (entries[i].identifier === "static-chart") chartPainted = true;
+      }
+      maybeStart();
+    }).observe({ entryTypes: ["paint", "element"] });
+  } catch (error) {
+    painted = chartPainted = true;
+  }
+  document.addEventListener("DOMContentLoaded", maybeStart);
+  if (document.visibilityState === "hidden") painted = chartPainted = true;
+  setTimeout(start, 1000);
+})();

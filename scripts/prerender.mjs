@@ -12,6 +12,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { transformSync } from "esbuild";
 import * as echarts from "echarts";
 import { checkSamples, installFormatters } from "./chart-format.mjs";
 import { runHostBinary } from "./host-binary.mjs";
@@ -27,9 +28,12 @@ export const CHART_BOX = { width: 892, height: 440 };
 export const FIRST_SCREEN = "{{FIRST_SCREEN}}";
 export const FIRST_VIEW_SCRIPT = "{{FIRST_VIEW_SCRIPT}}";
 
-/** scripts/first-view.js as index.html inlines it, and its CSP source (`'sha256-…'`). */
+/** scripts/first-view.js as index.html inlines it (minified by esbuild, whose exact version
+ * package-lock.json pins, so the text and its hash change only with the script), and its CSP
+ * source (`'sha256-…'`). */
 export function firstViewScript() {
-  const code = readFileSync(new URL("first-view.js", import.meta.url), "utf8").trim();
+  const source = readFileSync(new URL("first-view.js", import.meta.url), "utf8");
+  const code = transformSync(source, { minify: true, target: "es2019" }).code.trim();
   return { code, source: `'sha256-${createHash("sha256").update(code).digest("base64")}'` };
 }
 

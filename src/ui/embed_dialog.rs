@@ -95,9 +95,11 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             }
         })
         .collect_view();
-    let widths = COLUMN_WIDTHS
-        .map(|w| view! { <option value=w.to_string() selected=w == column.get_untracked()>{format!("{w} px")}</option> })
-        .collect_view();
+    let widths = move || {
+        COLUMN_WIDTHS
+            .map(|w| view! { <option value=w.to_string() selected=w == column.get_untracked()>{format!("{w} px")}</option> })
+            .collect_view()
+    };
     view! {
         <Modal open=open title_id="embed-title" title="Embed this chart" class="embed-dialog" testid="embed-dialog">
             <p>"Paste this code into your article. The chart keeps the filters you chose and links back to the full explorer."</p>
@@ -116,7 +118,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
                             }
                         }
                     >
-                        {widths.clone()}
+                        {widths()}
                     </select>
                     <span>{move || format!(" wide: the frame is {} px high, and the chart fits itself to it.", fixed_height(column.get()))}</span>
                 </label>
