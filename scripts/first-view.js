@@ -68,7 +68,8 @@
   // requestAnimationFrame callback comes before the frame's pixels). The pre-rendered chart is
   // an image that may paint a frame later: where the first screen shows it, its Element Timing
   // entry is awaited too. A hidden tab paints nothing; a second is the safety net anywhere.
-  var painted = false;
+  // An embed shows no first screen (the app draws its frame), so there is no paint to wait for.
+  var painted = embed;
   var chartPainted = false;
   function maybeStart() {
     if (!painted || document.readyState === "loading") return;

@@ -52,6 +52,56 @@ test("the default view is painted from the HTML before the wasm runs: story, num
   await context.close();
 });
 
+/** When the first contentful paint, the first screen's drawing and each script and the wasm
+ * were requested, on the page's own clock, once the app has started. */
+async function loadOrder(page) {
+  await page.waitForSelector("[data-testid=chart][data-rendered]");
+  return page.evaluate(() => {
+    const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? null;
+    const requested = Object.fromEntries(
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => /(echarts\.min|early-chart|loader-[0-9a-f]+|crypto-heist-explorer-[0-9a-f]+)\.js$|_bg\.wasm$/.test(e.name))
+        .map((e) => [e.name.split("/").pop().replace(/-[0-9a-f]{8,}/, ""), e.startTime]),
+    );
+    const parsed = performance.getEntriesByType("navigation")[0].domContentLoadedEventStart;
+    return { paint, parsed, requested };
+  });
+}
+
+test("nothing but the first screen is requested before it has painted; an embed, which has no first screen, does not wait", async () => {
+  const { page, problems, context } = await probedPage(env.browser);
+  // The drawing's Element Timing entry, recorded from the start (the page does not keep it).
+  await page.addInitScript(() => {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.identifier === "static-chart") window.__drawing ??= e.renderTime || e.loadTime;
+    }).observe({ type: "element", buffered: true });
+  });
+  await page.goto(env.server.url);
+  const { paint, requested } = await loadOrder(page);
+  const drawing = await page.evaluate(() => window.__drawing);
+  assert.deepEqual(Object.keys(requested).sort(), ["crypto-heist-explorer.js", "crypto-heist-explorer_bg.wasm", "early-chart.js", "echarts.min.js", "loader.js"]);
+  assert.ok(paint > 0 && drawing > 0, `painted at ${paint} ms, drawing at ${drawing} ms`);
+  for (const [file, at] of Object.entries(requested)) {
+    assert.ok(at >= paint && at >= drawing, `${file} requested at ${at} ms, before the first paint (${paint} ms) or the drawing (${drawing} ms)`);
+  }
+  assert.equal(await page.$$eval('script[type="text/x-after-paint"]', (s) => s.length), 0, "every inert script was made live");
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.pageErrors, []);
+
+  // An embed paints nothing until the app has drawn it: its scripts are requested as soon as
+  // the HTML is parsed, not after the one-second safety net.
+  await page.goto(`${env.server.url}?embed=1`);
+  const embed = await loadOrder(page);
+  assert.ok(embed.paint > 0);
+  for (const [file, at] of Object.entries(embed.requested)) {
+    assert.ok(at < embed.paint, `embed: ${file} requested at ${at} ms, after its first paint (${embed.paint} ms)`);
+    assert.ok(at - embed.parsed < 500, `embed: ${file} requested ${at - embed.parsed} ms after the HTML was parsed`);
+  }
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("a link to another view never shows the default chart, from the first paint", async () => {
   for (const [query, visible] of [
     ["?view=monthly", "monthly"],
