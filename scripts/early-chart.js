@@ -5,9 +5,10 @@
 // against the Rust formatters at every build). Clicks narrow the filters only once the app is
 // there: it adopts this instance (src/ui/chart_host.rs) and sets its own formatters.
 //
-// Bundled by scripts/build-echarts.mjs into echarts's folder as early-chart.js; index.html loads
-// it after echarts.min.js and before the wasm loader. Anything unexpected leaves the static
-// drawing in place: this is an improvement, never a requirement.
+// Bundled by scripts/build-echarts.mjs into echarts's folder as early-chart.js; index.html names
+// it with an inert tag that scripts/first-view.js makes live once the first screen has painted,
+// to run right after echarts.min.js. Anything unexpected leaves the static drawing in place:
+// this is an improvement, never a requirement.
 import { escapeHtml, formatValue, installFormatters } from "./chart-format.mjs";
 
 function tooltip(units, swatches) {

@@ -188,9 +188,10 @@ fn library_present() -> bool {
         .is_some_and(|e| e.is_object())
 }
 
-/// The library's state as the page starts. index.html loads `echarts.min.js` with `defer`
-/// ahead of the wasm loader, a module script; deferred and module scripts run in document
-/// order, so by the time any Rust runs the library has either run or failed for good.
+/// The library's state as the page starts. scripts/first-view.js requests `echarts.min.js`
+/// once the first screen has painted and publishes its outcome as `window.echartsLoad`; the
+/// wasm loader starts the app only once that has settled, so by the time any Rust runs the
+/// library has either run or failed for good.
 pub fn library_status() -> RwSignal<Library> {
     RwSignal::new(if library_present() {
         Library::Ready
