@@ -112,18 +112,27 @@ test("a link to another view never shows the default chart, from the first paint
     ["?view=nonsense", "none"],
   ]) {
     const { page, context, release } = await heldPage();
-    // The earliest state the page can be painted in: the parser has just built the document.
+    // What every frame shows, from the first (animation frame callbacks run before each frame
+    // is painted, and none runs while the stylesheet still blocks rendering) until the first
+    // frame with the whole first screen parsed. The parsed document without its stylesheet,
+    // as at DOMContentLoaded, is never painted.
+    await page.addInitScript(() => {
+      window.__frames = [];
+      requestAnimationFrame(function sample() {
+        const figures = [...document.querySelectorAll("#boot .static-view")]
+          .filter((f) => getComputedStyle(f).display !== "none")
+          .map((f) => f.dataset.view);
+        const numbers = [...document.querySelectorAll("#boot .static-default")].map((el) => getComputedStyle(el).visibility);
+        const parsed = document.querySelector("#boot ~ noscript") !== null;
+        window.__frames.push({ view: document.documentElement.dataset.staticView, figures, numbers, parsed });
+        if (!parsed) requestAnimationFrame(sample);
+      });
+    });
     await page.goto(env.server.url + query, { waitUntil: "domcontentloaded" });
-    const state = await page.evaluate(() => ({
-      view: document.documentElement.dataset.staticView,
-      figures: [...document.querySelectorAll("#boot .static-view")]
-        .filter((f) => getComputedStyle(f).display !== "none")
-        .map((f) => f.dataset.view),
-      numbers: [...document.querySelectorAll("#boot .static-default")].map((el) => getComputedStyle(el).visibility),
-    }));
-    assert.deepEqual(state.figures, [visible], `${query}: ${JSON.stringify(state)}`);
+    const frames = await page.waitForFunction(() => window.__frames.at(-1)?.parsed && window.__frames).then((h) => h.jsonValue());
+    assert.deepEqual([...new Set(frames.flatMap((f) => f.figures))], [visible], `${query}: ${JSON.stringify(frames)}`);
     if (visible === "none") {
-      assert.ok(state.numbers.every((v) => v === "hidden"), `${query}: the default selection's numbers are not shown`);
+      assert.ok(frames.every((f) => f.numbers.every((v) => v === "hidden")), `${query}: the default selection's numbers are not shown`);
     }
     release();
     await page.waitForSelector("#boot", { state: "detached" });
