@@ -24,16 +24,27 @@ fn FacetList<T: FacetValue + Send + Sync>(
         let mut filters = explorer.state.with(|s| s.filters.clone());
         *field(&mut filters)
     });
-    let options = move || {
+    // A memo, so that a selection which leaves the same options offered (nearly every one)
+    // updates their counts in place instead of rebuilding the list.
+    // Positions in `T::ALL`, so every facet shares one memo type (wasm bytes).
+    let offered = Memo::new(move |_| {
         T::ALL
             .iter()
-            .copied()
-            .filter(|v| {
+            .enumerate()
+            .filter(|(_, v)| {
                 !hide_empty
-                    || selected.get().contains(*v)
-                    || explorer.breakdown.with(|b| b.facet_counts.of(*v)) > 0
+                    || selected.get().contains(**v)
+                    || explorer.breakdown.with(|b| b.facet_counts.of(**v)) > 0
             })
-            .map(|value| {
+            .map(|(i, _)| i)
+            .collect::<Vec<usize>>()
+    });
+    let options = move || {
+        offered
+            .get()
+            .into_iter()
+            .map(|i| {
+                let value = T::ALL[i];
                 // Plain closures, not memos: seventy options would otherwise add 140 graph nodes
                 // to the first mount for values that are cheaper to recompute than to cache.
                 let count = move || explorer.breakdown.with(|b| b.facet_counts.of(value));

@@ -2,6 +2,7 @@
 //! and CSV/JSON downloads of exactly these rows. The sources arrive with the notes, after the
 //! table (`super::details`).
 
+use super::after_paint::after_paint;
 use super::context::use_explorer;
 use super::details::{Details, DetailsStatus};
 use super::rows::incidents;
@@ -127,16 +128,21 @@ pub fn IncidentTable() -> impl IntoView {
     let explorer = use_explorer();
     let details = explorer.details;
     let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
-    let basis = Memo::new(move |_| explorer.state.with(|s| s.filters.basis));
+    // The selection and basis reach the table after the chart has painted them; a sort or a
+    // "Show more" changes only the table, so it applies at once.
+    let selected = after_paint(move || {
+        let basis = explorer.state.with(|s| s.filters.basis);
+        (explorer.breakdown.with(|b| b.rows.clone()), basis)
+    });
+    let basis = Memo::new(move |_| selected.with(|(_, basis)| *basis));
     let limit = RwSignal::new(PAGE);
-    let total = Memo::new(move |_| explorer.breakdown.with(|b| b.rows.len()));
+    let total = Memo::new(move |_| selected.with(|(rows, _)| rows.len()));
     let rows = Memo::new(move |_| {
         let sort = sort.get();
         let limit = limit.get();
-        let basis = basis.get();
-        explorer
-            .breakdown
-            .with(|b| crate::query::sort::sorted_page(incidents(), &b.rows, sort, limit, basis))
+        selected.with(|(rows, basis)| {
+            crate::query::sort::sorted_page(incidents(), rows, sort, limit, *basis)
+        })
     });
     // Keyed by basis too, so switching it redraws the loss cells.
     let rows_on_basis = move || {

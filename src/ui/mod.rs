@@ -2,6 +2,7 @@
 //! and sentence comes from the layers above) and turn user actions into new `ViewState`s.
 //! `context` holds what components share; `browser` the browser facilities they use.
 
+mod after_paint;
 mod app;
 mod browser;
 mod chart_export;

@@ -139,6 +139,37 @@ test("clicking a bar narrows the filters to it and shows its rows", async () => 
   await context.close();
 });
 
+test("a filter change reaches the chart in the next frame and the table in the task after it, and the table ends up matching", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(server.url);
+  await chartSeries(page);
+  await page.waitForSelector("[data-testid=incident-row]");
+  const seen = await page.evaluate(async () => {
+    const chart = window.echarts.getInstanceByDom(document.querySelector("[data-testid=chart]"));
+    const series = () => JSON.stringify(chart.getOption().series.map((s) => s.data));
+    const tableRows = () => [...document.querySelectorAll("[data-testid=incident-row]")].map((tr) => tr.dataset.id).join(",");
+    const before = { series: series(), rows: tableRows() };
+    document.querySelector("[data-testid=filter-year-2024] input").click();
+    // Registered before the app's own callbacks, so it runs first in the next frame: the chart
+    // has its new option by then (set in the click's microtasks); the table not yet.
+    const inFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve({ series: series(), rows: tableRows() })));
+    return { before, inFrame };
+  });
+  assert.notEqual(seen.inFrame.series, seen.before.series, "the chart has the new selection in the first frame");
+  assert.equal(seen.inFrame.rows, seen.before.rows, "the table has not been rebuilt before that frame");
+  await page.waitForURL(/year=2024/);
+  const expected = rows.filter((r) => r.date.startsWith("2024"));
+  await page.waitForFunction(
+    (ids) => [...document.querySelectorAll("[data-testid=incident-row]")].every((tr) => ids.includes(tr.dataset.id)),
+    expected.map((r) => r.id),
+  );
+  const after = await page.evaluate(() => [...document.querySelectorAll("[data-testid=incident-row]")].map((tr) => tr.dataset.id).join(","));
+  assert.notEqual(after, seen.before.rows, "the table follows");
+  assert.equal(await kpi(page, "incidents"), String(expected.length));
+  await clean(page, problems);
+  await context.close();
+});
+
 test("every view draws from the real data with no errors", async () => {
   const { page, problems, context } = await probedPage(browser);
   for (const view of ["overview", "compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"]) {
