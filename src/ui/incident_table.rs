@@ -8,7 +8,7 @@ use super::details::{Details, DetailsStatus};
 use super::rows::incidents;
 use crate::data::{Basis, Incident, IncidentDetails, Scope, Valuation};
 use crate::format;
-use crate::state::SortColumn;
+use crate::state::{SortColumn, ViewState};
 use leptos::prelude::*;
 
 /// Rows shown at first and added per "Show more".
@@ -35,14 +35,15 @@ fn loss_detail(row: &Incident, basis: Basis) -> String {
 
 /// The explorer as it is, with this incident's page open: a plain link, so it can be opened in
 /// a new tab, copied or bookmarked; the router keeps a click inside the app.
-fn incident_href(id: &'static str) -> String {
-    let explorer = use_explorer();
-    explorer.state.with(|s| {
-        let mut next = s.clone();
-        next.incident = Some(id);
-        crate::state::links::view_link(&super::browser::page_url(), &next)
-    })
+fn incident_href(state: &ViewState, id: &'static str) -> String {
+    let mut next = state.clone();
+    next.incident = Some(id);
+    crate::state::links::view_link(&super::browser::page_url(), &next)
 }
+
+/// What the table shows: the selection's rows and the state its links carry, both as they
+/// were when the chart last painted (see [`after_paint`]).
+type Shown = (Vec<u32>, ViewState);
 
 /// The row's sources by publisher, each linking to its document, with its kind.
 fn source_links(details: &IncidentDetails) -> impl IntoView {
@@ -74,7 +75,7 @@ fn source_links(details: &IncidentDetails) -> impl IntoView {
 }
 
 #[component]
-fn Row(index: usize, basis: Basis, details: Details) -> impl IntoView {
+fn Row(index: usize, basis: Basis, details: Details, shown: ReadSignal<Shown>) -> impl IntoView {
     let row: &'static Incident = &incidents()[index];
     let badge = if row.attribution.is_dprk() {
         "badge dprk"
@@ -85,7 +86,7 @@ fn Row(index: usize, basis: Basis, details: Details) -> impl IntoView {
         <tr data-testid="incident-row" data-id=row.id.as_ref()>
             <td class="nowrap">{format::date(row.date)}</td>
             <th scope="row">
-                <a class="incident-name" data-testid="incident-link" href=move || incident_href(row.id.as_ref())>
+                <a class="incident-name" data-testid="incident-link" href=move || shown.with(|(_, state)| incident_href(state, row.id.as_ref()))>
                     {row.name.as_ref()}
                 </a>
                 {(row.scope != Scope::Theft)
@@ -128,20 +129,23 @@ pub fn IncidentTable() -> impl IntoView {
     let explorer = use_explorer();
     let details = explorer.details;
     let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
-    // The selection and basis reach the table after the chart has painted them; a sort or a
-    // "Show more" changes only the table, so it applies at once.
-    let selected = after_paint(move || {
-        let basis = explorer.state.with(|s| s.filters.basis);
-        (explorer.breakdown.with(|b| b.rows.clone()), basis)
+    // The selection, its basis and the rows' links reach the table after the chart has painted
+    // them; a sort or a "Show more" changes only the table, so it applies at once.
+    let shown = after_paint(move || {
+        (
+            explorer.breakdown.with(|b| b.rows.clone()),
+            explorer.state.get(),
+        )
     });
-    let basis = Memo::new(move |_| selected.with(|(_, basis)| *basis));
+    let basis = Memo::new(move |_| shown.with(|(_, state)| state.filters.basis));
     let limit = RwSignal::new(PAGE);
-    let total = Memo::new(move |_| selected.with(|(rows, _)| rows.len()));
+    let total = Memo::new(move |_| shown.with(|(rows, _)| rows.len()));
     let rows = Memo::new(move |_| {
         let sort = sort.get();
         let limit = limit.get();
-        selected.with(|(rows, basis)| {
-            crate::query::sort::sorted_page(incidents(), rows, sort, limit, *basis)
+        let basis = basis.get();
+        shown.with(|(rows, _)| {
+            crate::query::sort::sorted_page(incidents(), rows, sort, limit, basis)
         })
     });
     // Keyed by basis too, so switching it redraws the loss cells.
@@ -197,7 +201,7 @@ pub fn IncidentTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=rows_on_basis key=|(row, basis)| (*row, *basis) let:item>
-                            <Row index=item.0 basis=item.1 details=details/>
+                            <Row index=item.0 basis=item.1 details=details shown=shown/>
                         </For>
                     </tbody>
                 </table>

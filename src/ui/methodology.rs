@@ -15,10 +15,10 @@ use leptos::prelude::*;
 #[component]
 fn Reconciliation() -> impl IntoView {
     let explorer = use_explorer();
-    move || {
-        let basis = explorer.state.with(|s| s.filters.basis);
-        reconciliation_table(basis)
-    }
+    // Only a change of basis changes these rows: a memo keeps every other change from
+    // rebuilding the table.
+    let basis = Memo::new(move |_| explorer.state.with(|s| s.filters.basis));
+    move || reconciliation_table(basis.get())
 }
 
 fn reconciliation_table(basis: Basis) -> impl IntoView {
