@@ -19,6 +19,7 @@ pub mod methodology;
 pub mod oembed;
 pub mod page_copy;
 pub mod query;
+pub mod source_links;
 pub mod state;
 pub mod static_charts;
 pub mod story;

@@ -6,8 +6,9 @@ use super::after_paint::after_paint;
 use super::context::use_explorer;
 use super::details::{Details, DetailsStatus};
 use super::rows::incidents;
-use crate::data::{Basis, Incident, IncidentDetails, Scope, Valuation};
+use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format;
+use crate::source_links::source_links_html;
 use crate::state::{SortColumn, ViewState};
 use leptos::prelude::*;
 
@@ -45,35 +46,6 @@ fn incident_href(state: &ViewState, id: &'static str) -> String {
 /// were when the chart last painted (see [`after_paint`]).
 type Shown = (Vec<u32>, ViewState);
 
-/// The row's sources by publisher, each linking to its document, with its kind.
-fn source_links(details: &IncidentDetails) -> impl IntoView {
-    details
-        .sources
-        .iter()
-        .map(|source| {
-            let url = source.url.as_ref();
-            let safe = url.starts_with("https://") || url.starts_with("http://");
-            let supports: Vec<&str> = source.supports.iter().map(|s| s.slug()).collect();
-            let title = format!(
-                "{} ({}); states: {}",
-                source.publisher,
-                source.kind.label(),
-                if supports.is_empty() {
-                    "context".to_string()
-                } else {
-                    supports.join(", ")
-                },
-            );
-            view! {
-                <a href=safe.then(|| url.to_string()) target="_blank" rel="noopener noreferrer" title=title>
-                    {source.publisher.to_string()}
-                    <span class="source-kind">{crate::incident_detail::kind_label(source.kind)}</span>
-                </a>
-            }
-        })
-        .collect_view()
-}
-
 #[component]
 fn Row(index: usize, basis: Basis, details: Details, shown: ReadSignal<Shown>) -> impl IntoView {
     let row: &'static Incident = &incidents()[index];
@@ -97,7 +69,10 @@ fn Row(index: usize, basis: Basis, details: Details, shown: ReadSignal<Shown>) -
                             </span>
                         }
                     })}
-                <span class="sources">{move || details.of(index).map(source_links)}</span>
+                <span
+                    class="sources"
+                    inner_html=move || details.of(index).map(|d| source_links_html(&d.sources)).unwrap_or_default()
+                ></span>
             </th>
             <td>{row.category.label()}</td>
             <td>{row.vector.label()}</td>
