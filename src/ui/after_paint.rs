@@ -12,8 +12,13 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// `source`'s value now, then each later value once the frame that follows its change has been
-/// painted. Changes that arrive while one is waiting are coalesced into the newest one.
-pub fn after_paint<T>(source: impl Fn() -> T + 'static) -> ReadSignal<T>
+/// painted. Changes that arrive while one is waiting are coalesced into the newest one. When
+/// `wait` says no at the time of a change (nothing is drawn ahead of this part), the change
+/// applies at once.
+pub fn after_paint<T>(
+    source: impl Fn() -> T + 'static,
+    wait: impl Fn() -> bool + 'static,
+) -> ReadSignal<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -22,6 +27,14 @@ where
     let waiting = Rc::new(Cell::new(false));
     Effect::new(move |_| {
         let value = source();
+        if !untrack(&wait) {
+            // A change still waiting is overtaken by this one.
+            newest.borrow_mut().take();
+            if settled.with_untracked(|s| *s != value) {
+                set_settled.set(value);
+            }
+            return;
+        }
         let unchanged = settled.with_untracked(|s| *s == value);
         if unchanged && !waiting.get() {
             return;

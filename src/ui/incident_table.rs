@@ -9,7 +9,7 @@ use super::rows::incidents;
 use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format;
 use crate::source_links::source_links_html;
-use crate::state::{SortColumn, ViewState};
+use crate::state::{SortColumn, View, ViewState};
 use leptos::prelude::*;
 
 /// Rows shown at first and added per "Show more".
@@ -105,13 +105,17 @@ pub fn IncidentTable() -> impl IntoView {
     let details = explorer.details;
     let sort = Memo::new(move |_| explorer.state.with(|s| s.sort));
     // The selection, its basis and the rows' links reach the table after the chart has painted
-    // them; a sort or a "Show more" changes only the table, so it applies at once.
-    let shown = after_paint(move || {
-        (
-            explorer.breakdown.with(|b| b.rows.clone()),
-            explorer.state.get(),
-        )
-    });
+    // them; a sort or a "Show more" changes only the table, so it applies at once, and so does
+    // everything on the table view, which draws no chart ahead of the table.
+    let shown = after_paint(
+        move || {
+            (
+                explorer.breakdown.with(|b| b.rows.clone()),
+                explorer.state.get(),
+            )
+        },
+        move || explorer.state.with_untracked(|s| s.view != View::Table),
+    );
     let basis = Memo::new(move |_| shown.with(|(_, state)| state.filters.basis));
     let limit = RwSignal::new(PAGE);
     let total = Memo::new(move |_| shown.with(|(rows, _)| rows.len()));

@@ -170,6 +170,22 @@ test("a filter change reaches the chart in the next frame and the table in the t
   await context.close();
 });
 
+test("on the table view, which draws no chart ahead of the table, a filter change reaches the table in the next frame", async () => {
+  const { page, problems, context } = await probedPage(browser);
+  await page.goto(`${server.url}?view=table`);
+  await page.waitForSelector("[data-testid=incident-row]");
+  const seen = await page.evaluate(async () => {
+    const tableRows = () => [...document.querySelectorAll("[data-testid=incident-row]")].map((tr) => tr.dataset.id).join(",");
+    const before = tableRows();
+    document.querySelector("[data-testid=filter-year-2024] input").click();
+    const inFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve(tableRows())));
+    return { before, inFrame };
+  });
+  assert.notEqual(seen.inFrame, seen.before);
+  await clean(page, problems);
+  await context.close();
+});
+
 test("every view draws from the real data with no errors", async () => {
   const { page, problems, context } = await probedPage(browser);
   for (const view of ["overview", "compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"]) {
