@@ -40,7 +40,8 @@ function draw() {
   // Only where the first screen shows this view's drawing (scripts/first-view.js decided).
   if (box.closest(".static-view")?.getAttribute("data-view") !== root.getAttribute("data-static-view")) return;
   const data = JSON.parse(block.textContent);
-  const option = data[root.getAttribute("data-theme") === "dark" ? "dark" : "light"];
+  const theme = root.getAttribute("data-theme") === "dark" ? "dark" : "light";
+  const option = JSON.parse(data[theme]);
   installFormatters(option, data.placeholders, { tooltip: tooltip(data.units, data.swatches) });
   const chart = echarts.init(box);
   const frame = box.closest(".static-chart-frame");
@@ -50,6 +51,8 @@ function draw() {
     frame?.classList.add("live");
   });
   chart.setOption(option);
+  // Which option text is on screen: the app, adopting this chart, skips drawing the same again.
+  box.setAttribute("data-drawn", theme);
 }
 
 try {

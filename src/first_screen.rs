@@ -148,7 +148,7 @@ pub fn first_screen_html() -> String {
 
 /// What scripts/early-chart.js needs to draw the default view's live chart before the wasm has
 /// run: the options the app's own chart builder writes (both themes), the unit of each series
-/// and the tooltip swatch of each colour, for its formatters. A data block (`type` JSON): the
+/// and the tooltip swatch of each colour, for its formatters. Each option is a string of JSON. A data block (`type` JSON): the
 /// browser never runs it, so the CSP has nothing to allow.
 fn early_chart_data(b: &crate::query::Breakdown) -> String {
     use crate::charts::palette::{swatch_class, DARK, LIGHT};
@@ -169,8 +169,10 @@ fn early_chart_data(b: &crate::query::Breakdown) -> String {
         "units": light.units.iter().map(|u| u.name()).collect::<Vec<_>>(),
         "swatches": swatches,
         "placeholders": crate::static_charts::Placeholders::ALL,
-        "light": light.option_json(),
-        "dark": dark.option_json(),
+        // As the exact text the app's chart host parses for its first draw, so that on
+        // adopting this chart it can tell, by comparing strings, that it would draw the same.
+        "light": light.option_json().to_string(),
+        "dark": dark.option_json().to_string(),
     });
     // `<\/` keeps any "</script" in a string from ending the block; JSON reads it as `</`.
     format!(
@@ -229,7 +231,7 @@ mod tests {
         let data: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON");
         let app = canonical::chart(View::default(), crate::charts::palette::LIGHT, &b)
             .expect("the default view has a chart");
-        assert_eq!(data["light"], app.option_json());
+        assert_eq!(data["light"], app.option_json().to_string());
         assert_eq!(data["view"], View::default().slug());
         assert_eq!(data["swatches"]["#c2410c"], "sw sw-dprk");
         assert_eq!(html.matches("class=\"early-chart\"").count(), 1);

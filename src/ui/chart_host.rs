@@ -63,6 +63,8 @@ struct Host {
     /// The early chart's own box and the chart element it was moved into, when the instance
     /// was adopted (`adopt_early_chart`).
     adopted: Option<(web_sys::Element, web_sys::Element)>,
+    /// The option text the adopted chart shows, until the first draw has compared it.
+    drawn_early: Option<String>,
 }
 
 impl Host {
@@ -80,6 +82,7 @@ impl Host {
             let _ = element.remove_attribute(INSTANCE_ATTRIBUTE);
         }
         self.current = None;
+        self.drawn_early = None;
     }
 
     /// Creates the instance on `element`, with click and resize handling.
@@ -90,9 +93,10 @@ impl Host {
         on_narrow: Callback<Narrowing>,
     ) -> Result<(), String> {
         let instance = match adopt_early_chart(element) {
-            Some((early, root)) => {
-                self.adopted = Some((root, element.clone()));
-                early
+            Some(adopted) => {
+                self.adopted = Some((adopted.root, element.clone()));
+                self.drawn_early = adopted.drawn;
+                adopted.instance
             }
             None => init(element, &InitSettings::default())?,
         };
@@ -133,14 +137,22 @@ impl Host {
     }
 
     fn draw(&mut self, chart: SharedChart) -> Result<(), String> {
+        let json = chart.built.option_json().to_string();
+        let drawn_early = self.drawn_early.take();
         let (Some(instance), Some(formatters)) = (&self.instance, &self.formatters) else {
             return Err("the chart is not set up".to_string());
         };
+        *formatters.units.borrow_mut() = chart.built.units.clone();
+        // The adopted early chart shows this very option, with formatters that write what ours
+        // write (scripts/chart-format.mjs, checked against ours at every build): setting it
+        // again would lay out and render the same chart a second time while the page starts.
+        if drawn_early.is_some_and(|drawn| drawn == json) {
+            self.current = Some(chart);
+            return Ok(());
+        }
         // One JSON.parse crosses into JS once, where building the object field by field would
         // cross once per field.
-        let json = chart.built.option_json().to_string();
         let option = js_sys::JSON::parse(&json).map_err(|e| super::echarts::describe(&e))?;
-        *formatters.units.borrow_mut() = chart.built.units.clone();
         formatters.install(&option);
         let same_shape = self.current.as_ref().is_some_and(|c| c.same_shape(&chart));
         let merge = if same_shape {

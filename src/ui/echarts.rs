@@ -123,12 +123,19 @@ pub fn init(el: &web_sys::Element, settings: &InitSettings) -> Result<EchartsIns
 /// Where ECharts writes the id `getInstanceByDom` looks up.
 pub const INSTANCE_ATTRIBUTE: &str = "_echarts_instance_";
 
+/// The chart scripts/early-chart.js drew, now driven by the app.
+pub struct Adopted {
+    pub instance: EchartsInstance,
+    /// The early chart's own box, now inside the app's chart element.
+    pub root: web_sys::Element,
+    /// The option's JSON text it was drawn from, as the first screen's data block holds it.
+    pub drawn: Option<String>,
+}
+
 /// The default view's chart that scripts/early-chart.js drew into the first screen before the
 /// wasm ran, moved into `element` to be driven from here on: the reader keeps the chart they may
 /// already be hovering, and ECharts' costly first draw is not done twice.
-pub fn adopt_early_chart(
-    element: &web_sys::Element,
-) -> Option<(EchartsInstance, web_sys::Element)> {
+pub fn adopt_early_chart(element: &web_sys::Element) -> Option<Adopted> {
     let document = web_sys::window()?.document()?;
     let early = document.query_selector("#boot .early-chart").ok()??;
     let instance = instance_by_dom(&early).ok()?;
@@ -145,7 +152,23 @@ pub fn adopt_early_chart(
     if let Some(id) = early.get_attribute(INSTANCE_ATTRIBUTE) {
         let _ = element.set_attribute(INSTANCE_ATTRIBUTE, &id);
     }
-    Some((instance, early))
+    let drawn = early_option_text(&document, &early);
+    Some(Adopted {
+        instance,
+        root: early,
+        drawn,
+    })
+}
+
+/// The option text the early chart marked as drawn (`data-drawn`: which theme's), read from the
+/// first screen's data block (src/first_screen.rs `early_chart_data`).
+fn early_option_text(document: &web_sys::Document, early: &web_sys::Element) -> Option<String> {
+    let theme = early.get_attribute("data-drawn")?;
+    let block = document.get_element_by_id("early-chart")?.text_content()?;
+    let data = js_sys::JSON::parse(&block).ok()?;
+    js_sys::Reflect::get(&data, &JsValue::from_str(&theme))
+        .ok()?
+        .as_string()
 }
 
 impl EchartsInstance {

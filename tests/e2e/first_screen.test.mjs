@@ -199,13 +199,25 @@ test("the default view's live chart is drawn before the wasm runs, with the app'
   const early = await tooltipAt(page, "#boot .early-chart", 0.8, 0.6);
   assert.match(early, /^<strong>2025<\/strong><br><span class="sw sw-dprk"><\/span>DPRK-linked: <strong>\$[\d.]+[MB]<\/strong>/);
   // The app takes the same instance over: the canvas the reader was hovering is the one it drives.
-  await page.evaluate(() => { window.__earlyCanvas = document.querySelector("#boot .early-chart canvas"); });
+  await page.evaluate(() => {
+    window.__earlyCanvas = document.querySelector("#boot .early-chart canvas");
+    // Counts what the app sets on the instance it adopts.
+    const chart = window.echarts.getInstanceByDom(document.querySelector("#boot .early-chart"));
+    const setOption = chart.setOption;
+    window.__setOptions = 0;
+    chart.setOption = function (...args) {
+      window.__setOptions += 1;
+      return setOption.apply(this, args);
+    };
+  });
   release();
   await page.waitForSelector("[data-testid=chart][data-rendered]");
   await page.waitForSelector("#boot", { state: "detached" });
   assert.ok(await page.evaluate(() => document.querySelector("[data-testid=chart] canvas") === window.__earlyCanvas), "the early canvas was adopted");
   assert.equal(await page.locator("[data-testid=chart] canvas").count(), 1, "one chart, not two");
-  // The app's own formatters write the same tooltip the early chart wrote.
+  // It shows the option the app would set, so the app does not draw it a second time.
+  assert.equal(await page.evaluate(() => window.__setOptions), 0, "the adopted chart is not drawn again");
+  // The tooltip is the one the early chart wrote.
   const live = await tooltipAt(page, "[data-testid=chart]", 0.8, 0.6);
   assert.equal(live, early);
   // And its clicks narrow the filters: a bar of 2025 selects that year.
