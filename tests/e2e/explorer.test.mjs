@@ -139,22 +139,30 @@ test("clicking a bar narrows the filters to it and shows its rows", async () => 
   await context.close();
 });
 
+/** The chart's series (when it has a chart) and the table's row ids, before a click on the
+ * 2024 year filter and in the first animation frame after it. The frame callback is registered
+ * before the app's own (which the click's microtasks register), so it runs first in that frame. */
+async function beforeAndInFirstFrame(page) {
+  return page.evaluate(async () => {
+    const el = document.querySelector("[data-testid=chart]");
+    const chart = el && window.echarts.getInstanceByDom(el);
+    const read = () => ({
+      series: chart ? JSON.stringify(chart.getOption().series.map((s) => s.data)) : null,
+      rows: [...document.querySelectorAll("[data-testid=incident-row]")].map((tr) => tr.dataset.id).join(","),
+    });
+    const before = read();
+    document.querySelector("[data-testid=filter-year-2024] input").click();
+    const inFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve(read())));
+    return { before, inFrame };
+  });
+}
+
 test("a filter change reaches the chart in the next frame and the table in the task after it, and the table ends up matching", async () => {
   const { page, problems, context } = await probedPage(browser);
   await page.goto(server.url);
   await chartSeries(page);
   await page.waitForSelector("[data-testid=incident-row]");
-  const seen = await page.evaluate(async () => {
-    const chart = window.echarts.getInstanceByDom(document.querySelector("[data-testid=chart]"));
-    const series = () => JSON.stringify(chart.getOption().series.map((s) => s.data));
-    const tableRows = () => [...document.querySelectorAll("[data-testid=incident-row]")].map((tr) => tr.dataset.id).join(",");
-    const before = { series: series(), rows: tableRows() };
-    document.querySelector("[data-testid=filter-year-2024] input").click();
-    // Registered before the app's own callbacks, so it runs first in the next frame: the chart
-    // has its new option by then (set in the click's microtasks); the table not yet.
-    const inFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve({ series: series(), rows: tableRows() })));
-    return { before, inFrame };
-  });
+  const seen = await beforeAndInFirstFrame(page);
   assert.notEqual(seen.inFrame.series, seen.before.series, "the chart has the new selection in the first frame");
   assert.equal(seen.inFrame.rows, seen.before.rows, "the table has not been rebuilt before that frame");
   await page.waitForURL(/year=2024/);
@@ -174,14 +182,8 @@ test("on the table view, which draws no chart ahead of the table, a filter chang
   const { page, problems, context } = await probedPage(browser);
   await page.goto(`${server.url}?view=table`);
   await page.waitForSelector("[data-testid=incident-row]");
-  const seen = await page.evaluate(async () => {
-    const tableRows = () => [...document.querySelectorAll("[data-testid=incident-row]")].map((tr) => tr.dataset.id).join(",");
-    const before = tableRows();
-    document.querySelector("[data-testid=filter-year-2024] input").click();
-    const inFrame = await new Promise((resolve) => requestAnimationFrame(() => resolve(tableRows())));
-    return { before, inFrame };
-  });
-  assert.notEqual(seen.inFrame, seen.before);
+  const seen = await beforeAndInFirstFrame(page);
+  assert.notEqual(seen.inFrame.rows, seen.before.rows);
   await clean(page, problems);
   await context.close();
 });
