@@ -3,7 +3,8 @@
 // options are the app's own (src/first_screen.rs writes them into the page as a JSON data
 // block); the formatters are the build's port of the app's (scripts/chart-format.mjs, checked
 // against the Rust formatters at every build). Clicks narrow the filters only once the app is
-// there: it adopts this instance (src/ui/chart_host.rs) and sets its own formatters.
+// there: it adopts this instance (src/ui/chart_host.rs), leaves this drawing as it is when its
+// own option text is the one marked drawn here, and sets its own formatters with its next draw.
 //
 // Bundled by scripts/build-echarts.mjs into echarts's folder as early-chart.js; index.html names
 // it with an inert tag that scripts/first-view.js makes live once the first screen has painted,

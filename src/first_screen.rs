@@ -147,9 +147,9 @@ pub fn first_screen_html() -> String {
 }
 
 /// What scripts/early-chart.js needs to draw the default view's live chart before the wasm has
-/// run: the options the app's own chart builder writes (both themes), the unit of each series
-/// and the tooltip swatch of each colour, for its formatters. Each option is a string of JSON. A data block (`type` JSON): the
-/// browser never runs it, so the CSP has nothing to allow.
+/// run: the options the app's own chart builder writes (both themes, each as a string of JSON),
+/// the unit of each series and the tooltip swatch of each colour, for its formatters. A data
+/// block (`type` JSON): the browser never runs it, so the CSP has nothing to allow.
 fn early_chart_data(b: &crate::query::Breakdown) -> String {
     use crate::charts::palette::{swatch_class, DARK, LIGHT};
     let view = View::default();

@@ -3,7 +3,7 @@
 //! every source with what it supports ([`sources`], from its details, which load later).
 //! Every sentence with a number is made here.
 
-use crate::data::{Basis, Incident, IncidentDetails, Scope, SourceKind, Valuation};
+use crate::data::{Basis, Incident, IncidentDetails, Scope, Source, SourceKind, Valuation};
 use crate::format;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -63,20 +63,23 @@ pub fn sources(details: &IncidentDetails) -> Vec<SourceEntry> {
     details
         .sources
         .iter()
-        .map(|s| {
-            let supports: Vec<&str> = s.supports.iter().map(|x| x.slug()).collect();
-            SourceEntry {
-                publisher: s.publisher.to_string(),
-                kind: kind_label(s.kind),
-                supports: if supports.is_empty() {
-                    "context".to_string()
-                } else {
-                    supports.join(", ")
-                },
-                url: s.url.to_string(),
-            }
+        .map(|s| SourceEntry {
+            publisher: s.publisher.to_string(),
+            kind: kind_label(s.kind),
+            supports: supports_phrase(s),
+            url: s.url.to_string(),
         })
         .collect()
+}
+
+/// Which facts a source states, "date, amount, attribution", or "context" when it states none.
+pub fn supports_phrase(source: &Source) -> String {
+    let supports: Vec<&str> = source.supports.iter().map(|x| x.slug()).collect();
+    if supports.is_empty() {
+        "context".to_string()
+    } else {
+        supports.join(", ")
+    }
 }
 
 /// The detail of incident `id` among `incidents`, its rank and share on `basis`.

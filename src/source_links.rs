@@ -8,25 +8,20 @@
 
 use crate::data::Source;
 use crate::format::escape_html;
-use crate::incident_detail::kind_label;
+use crate::incident_detail::{kind_label, supports_phrase};
 
 /// What the link's tooltip says: "FBI (Government); states: date, amount, attribution".
-pub fn source_title(source: &Source) -> String {
-    let supports: Vec<&str> = source.supports.iter().map(|s| s.slug()).collect();
+fn source_title(source: &Source) -> String {
     format!(
         "{} ({}); states: {}",
         source.publisher,
         source.kind.label(),
-        if supports.is_empty() {
-            "context".to_string()
-        } else {
-            supports.join(", ")
-        },
+        supports_phrase(source),
     )
 }
 
 /// Only web addresses become links; anything else stays a name without one.
-fn linkable(url: &str) -> bool {
+pub fn linkable(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 

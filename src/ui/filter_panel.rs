@@ -25,8 +25,8 @@ fn FacetList<T: FacetValue + Send + Sync>(
         *field(&mut filters)
     });
     // A memo, so that a selection which leaves the same options offered (nearly every one)
-    // updates their counts in place instead of rebuilding the list.
-    // Positions in `T::ALL`, so every facet shares one memo type (wasm bytes).
+    // updates their counts in place instead of rebuilding the list. It holds positions in
+    // `T::ALL`, so every facet shares one memo type (wasm bytes).
     let offered = Memo::new(move |_| {
         T::ALL
             .iter()

@@ -70,7 +70,7 @@ fn IncidentSources(index: usize) -> impl IntoView {
         <ol class="incident-sources" data-testid="incident-sources">
             {move || details.of(index).map(|d| {
                 crate::incident_detail::sources(d).into_iter().map(|s| {
-                    let safe = s.url.starts_with("https://") || s.url.starts_with("http://");
+                    let safe = crate::source_links::linkable(&s.url);
                     view! {
                         <li>
                             <a href=safe.then(|| s.url.clone()) target="_blank" rel="noopener noreferrer">{s.publisher}</a>
