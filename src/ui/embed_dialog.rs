@@ -77,24 +77,26 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             );
         });
     };
-    let kinds = Kind::ALL
-        .map(|k| {
-            view! {
-                <label class="option" data-testid=format!("embed-kind-{}", k.slug())>
-                    <input
-                        type="radio"
-                        name="embed-kind"
-                        prop:checked=move || kind.get() == k
-                        on:change=move |_| {
-                            kind.set(k);
-                            copied.set(String::new());
-                        }
-                    />
-                    <span>{k.label()}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let kinds = move || {
+        Kind::ALL
+            .map(|k| {
+                view! {
+                    <label class="option" data-testid=format!("embed-kind-{}", k.slug())>
+                        <input
+                            type="radio"
+                            name="embed-kind"
+                            prop:checked=move || kind.get() == k
+                            on:change=move |_| {
+                                kind.set(k);
+                                copied.set(String::new());
+                            }
+                        />
+                        <span>{k.label()}</span>
+                    </label>
+                }
+            })
+            .collect_view()
+    };
     let widths = move || {
         COLUMN_WIDTHS
             .map(|w| view! { <option value=w.to_string() selected=w == column.get_untracked()>{format!("{w} px")}</option> })
@@ -105,7 +107,7 @@ pub fn EmbedDialog(open: RwSignal<bool>) -> impl IntoView {
             <p>"Paste this code into your article. The chart keeps the filters you chose and links back to the full explorer."</p>
             <fieldset class="embed-kinds">
                 <legend>"Kind of code"</legend>
-                {kinds}
+                {kinds()}
             </fieldset>
             <Show when=move || kind.get() == Kind::Fixed>
                 <label class="embed-width">

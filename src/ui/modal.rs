@@ -1,5 +1,7 @@
 //! Native `<dialog>` modals driven by a signal: `showModal()` traps focus, Escape closes, and
-//! focus returns to the opener; closing by any route writes back to the signal.
+//! focus returns to the opener; closing by any route writes back to the signal. A dialog's body
+//! is built when it first opens and then kept: the page starts without the work of dialogs
+//! most readers never open.
 
 use leptos::prelude::*;
 use leptos::text_prop::TextProp;
@@ -14,9 +16,10 @@ pub fn Modal(
     #[prop(into)] title: TextProp,
     class: &'static str,
     testid: &'static str,
-    children: Children,
+    children: ChildrenFn,
 ) -> impl IntoView {
     let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let opened = Memo::new(move |was: Option<&bool>| was.copied().unwrap_or(false) || open.get());
     Effect::new(move |_| {
         let Some(el) = dialog.get() else { return };
         if open.get() {
@@ -41,7 +44,7 @@ pub fn Modal(
                     "×"
                 </button>
             </div>
-            {children()}
+            <Show when=move || opened.get()>{children()}</Show>
         </dialog>
     }
 }
