@@ -1,5 +1,5 @@
 //! Aggregates → ECharts options, one pure builder per view. Builders return a [`BuiltChart`]:
-//! the charming `Chart`, the unit of each series (for tooltips) and, for every data point, the
+//! the ECharts option ([`ChartOption`], built from charming's components), the unit of each series (for tooltips) and, for every data point, the
 //! filters a click on it narrows to. The chart host only renders and forwards clicks.
 
 mod caption;
@@ -7,6 +7,7 @@ mod claims;
 mod comparison;
 mod distribution;
 pub mod events;
+mod option;
 pub mod palette;
 mod source_line;
 mod timeline;
@@ -18,7 +19,7 @@ use crate::state::View;
 pub use caption::Caption;
 use charming::component::{Axis, Grid, Legend};
 use charming::element::{AxisLabel, AxisType, Formatter, SplitLine, TextStyle, Tooltip, Trigger};
-use charming::Chart;
+pub use option::ChartOption;
 pub use palette::Palette;
 pub use source_line::source_line;
 
@@ -84,7 +85,7 @@ pub fn is_month_start(day: &str) -> bool {
 /// add code to the wasm.
 #[derive(Debug)]
 pub struct BuiltChart {
-    pub chart: Chart,
+    pub chart: ChartOption,
     /// Unit of each series, by series index.
     pub units: Vec<Unit>,
     /// `clicks[series][data_index]`: the filters a click on that point narrows to.
@@ -233,8 +234,8 @@ pub fn build(view: View, input: &ChartInput) -> Option<BuiltChart> {
 
 /// The settings shared by every chart: palette, no animation (first paint and filter changes
 /// draw at once, and `prefers-reduced-motion` readers get no motion), axis tooltips.
-fn base_chart(p: &Palette) -> Chart {
-    Chart::new()
+fn base_chart(p: &Palette) -> ChartOption {
+    ChartOption::new()
         .animation(false)
         .background_color("transparent")
         .color(vec![
