@@ -9,23 +9,23 @@ use charming::element::{Color, Tooltip};
 use charming::series::{Bar, Line};
 use serde::Serialize;
 
-/// The series types we draw.
+/// The series types we draw (boxed: a `Line` is several KB, and a chart holds a handful).
 #[derive(Serialize, Debug)]
 #[serde(untagged)]
 pub enum Series {
-    Bar(Bar),
-    Line(Line),
+    Bar(Box<Bar>),
+    Line(Box<Line>),
 }
 
 impl From<Bar> for Series {
     fn from(bar: Bar) -> Self {
-        Series::Bar(bar)
+        Series::Bar(Box::new(bar))
     }
 }
 
 impl From<Line> for Series {
     fn from(line: Line) -> Self {
-        Series::Line(line)
+        Series::Line(Box::new(line))
     }
 }
 
