@@ -64,7 +64,11 @@ impl Details {
         self.state.set(Load::Loading);
         let state = self.state;
         spawn_local(async move {
-            state.set(match load().await {
+            let loaded = load().await;
+            // Reading the file and showing what it holds (every row's sources) are two tasks,
+            // not one long one that would block input.
+            super::timing::next_task().await;
+            state.set(match loaded {
                 Ok(details) => Load::Ready(details),
                 Err(why) => Load::Failed(why),
             });
