@@ -36,10 +36,10 @@ fn loss_detail(row: &Incident, basis: Basis) -> String {
 
 /// The explorer as it is, with this incident's page open: a plain link, so it can be opened in
 /// a new tab, copied or bookmarked; the router keeps a click inside the app.
-fn incident_href(state: &ViewState, id: &'static str) -> String {
+fn incident_href(page: &str, state: &ViewState, id: &'static str) -> String {
     let mut next = state.clone();
     next.incident = Some(id);
-    crate::state::links::view_link(&super::browser::page_url(), &next)
+    crate::state::links::view_link(page, &next)
 }
 
 /// What the table shows: the selection's rows and the state its links carry, both as they
@@ -47,7 +47,13 @@ fn incident_href(state: &ViewState, id: &'static str) -> String {
 type Shown = (Vec<u32>, ViewState);
 
 #[component]
-fn Row(index: usize, basis: Basis, details: Details, shown: ReadSignal<Shown>) -> impl IntoView {
+fn Row(
+    index: usize,
+    basis: Basis,
+    details: Details,
+    shown: ReadSignal<Shown>,
+    page: StoredValue<String>,
+) -> impl IntoView {
     let row: &'static Incident = &incidents()[index];
     let badge = if row.attribution.is_dprk() {
         "badge dprk"
@@ -58,7 +64,7 @@ fn Row(index: usize, basis: Basis, details: Details, shown: ReadSignal<Shown>) -
         <tr data-testid="incident-row" data-id=row.id.as_ref()>
             <td class="nowrap">{format::date(row.date)}</td>
             <th scope="row">
-                <a class="incident-name" data-testid="incident-link" href=move || shown.with(|(_, state)| incident_href(state, row.id.as_ref()))>
+                <a class="incident-name" data-testid="incident-link" href=move || page.with_value(|page| shown.with(|(_, state)| incident_href(page, state, row.id.as_ref())))>
                     {row.name.as_ref()}
                 </a>
                 {(row.scope != Scope::Theft)
@@ -117,6 +123,9 @@ pub fn IncidentTable() -> impl IntoView {
         move || explorer.state.with_untracked(|s| s.view != View::Table),
     );
     let basis = Memo::new(move |_| shown.with(|(_, state)| state.filters.basis));
+    // The page's address without its query: the same for every row and every state (the app
+    // changes only the query), so read from the browser once, not per row per change.
+    let page = StoredValue::new(super::browser::page_url());
     let limit = RwSignal::new(PAGE);
     let total = Memo::new(move |_| shown.with(|(rows, _)| rows.len()));
     let rows = Memo::new(move |_| {
@@ -180,7 +189,7 @@ pub fn IncidentTable() -> impl IntoView {
                     </thead>
                     <tbody>
                         <For each=rows_on_basis key=|(row, basis)| (*row, *basis) let:item>
-                            <Row index=item.0 basis=item.1 details=details shown=shown/>
+                            <Row index=item.0 basis=item.1 details=details shown=shown page=page/>
                         </For>
                     </tbody>
                 </table>
