@@ -1,6 +1,7 @@
 //! Aggregates → ECharts options, one pure builder per view. Builders return a [`BuiltChart`]:
-//! the ECharts option ([`ChartOption`], built from charming's components), the unit of each series (for tooltips) and, for every data point, the
-//! filters a click on it narrows to. The chart host only renders and forwards clicks.
+//! the ECharts option ([`ChartOption`], built from charming's components), the unit of each
+//! series (for tooltips) and, for every data point, the filters a click on it narrows to. The
+//! chart host only renders and forwards clicks.
 
 mod caption;
 mod claims;
