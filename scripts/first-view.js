@@ -4,9 +4,9 @@
 // 1. Before first paint, which view's pre-rendered first screen this link may show: its own for
 //    `?view=…` alone (plus `theme=`), none for any other link, none in an embed; and the theme.
 //
-// 2. Once the first screen's frame has been produced, the scripts. index.html names them with
-//    inert `<script type="text/x-after-paint">` tags (the browser fetches no script of an
-//    unknown type); this turns each into a live one, in document order. Requested at parse time, as
+// 2. After the first screen has painted, the scripts. index.html names them with inert
+//    `<script type="text/x-after-paint">` tags (the browser fetches no script of an unknown
+//    type); this turns each into a live one, in document order. Requested at parse time, as
 //    `defer` scripts were, their downloads overlapped the HTML's and stylesheet's and their
 //    evaluation came ahead of the first frame: on a slow phone connection the first screen
 //    waited for bytes it does not need. Classic scripts keep their order (`async = false`);
@@ -64,28 +64,32 @@
     if (!document.getElementById("echarts-script")) settle.resolve();
   }
 
-  // The scripts go once the first screen's frame has been produced. No frame is rendered
-  // before the HTML's stylesheet has applied, so the first requestAnimationFrame callback after
-  // the HTML is parsed and the view's drawing has loaded comes in that frame, before its paint,
-  // and a task queued from it runs after the frame has gone to the compositor: every byte of
-  // the first screen has arrived by then. Waiting instead for the frame to be presented (its
-  // paint entry) left the main thread idle while the frame was rastered, and the live chart
-  // came that much later (see the README's Performance section). A hidden tab renders no frames, and an
-  // embed shows no first screen (the app draws its frame): both start at once. A second is the
-  // safety net anywhere.
-  function afterFirstFrame() {
-    requestAnimationFrame(function () {
-      setTimeout(start, 0);
-    });
-  }
-  function whenParsed() {
-    if (embed || document.visibilityState === "hidden") return start();
+  // The first frame with content has been presented once its paint entry is delivered (a
+  // requestAnimationFrame callback comes before the frame's pixels). The pre-rendered chart is
+  // an image that may paint a frame later: where the first screen shows it, its Element Timing
+  // entry is awaited too. A hidden tab paints nothing; a second is the safety net anywhere.
+  // An embed shows no first screen (the app draws its frame), so there is no paint to wait for.
+  var painted = embed;
+  var chartPainted = false;
+  function maybeStart() {
+    if (!painted || document.readyState === "loading") return;
     var chart = document.querySelector('.static-view[data-view="' + root.getAttribute("data-static-view") + '"] img[elementtiming]');
-    if (!chart || chart.complete) return afterFirstFrame();
-    chart.addEventListener("load", afterFirstFrame);
-    chart.addEventListener("error", afterFirstFrame);
+    if (chart && !chartPainted) return;
+    setTimeout(start, 0);
   }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", whenParsed);
-  else whenParsed();
+  try {
+    new PerformanceObserver(function (list) {
+      var entries = list.getEntries();
+      for (var i = 0; i < entries.length; i++) {
+        if (entries[i].entryType === "paint" && entries[i].name === "first-contentful-paint") painted = true;
+        if (entries[i].identifier === "static-chart") chartPainted = true;
+      }
+      maybeStart();
+    }).observe({ entryTypes: ["paint", "element"] });
+  } catch (error) {
+    painted = chartPainted = true;
+  }
+  document.addEventListener("DOMContentLoaded", maybeStart);
+  if (document.visibilityState === "hidden") painted = chartPainted = true;
   setTimeout(start, 1000);
 })();
