@@ -84,12 +84,19 @@ test("nothing but the first screen is requested before it has painted; an embed,
     document.addEventListener("load", (e) => e.target?.id === "echarts-script" && (window.__echartsRan ??= performance.now()), true);
   });
   await page.goto(env.server.url);
-  const { paint, requested } = await loadOrder(page);
-  const { drawing, echartsRan } = await page.evaluate(() => ({ drawing: window.__drawing, echartsRan: window.__echartsRan }));
+  const { paint, parsed, requested } = await loadOrder(page);
+  const { drawing, echartsRan, styled } = await page.evaluate(() => ({
+    drawing: window.__drawing,
+    echartsRan: window.__echartsRan,
+    styled: performance.getEntriesByType("resource").find((e) => /main-[0-9a-f]+\.css$/.test(e.name))?.responseEnd,
+  }));
   assert.deepEqual(Object.keys(requested).sort(), ["crypto-heist-explorer.js", "crypto-heist-explorer_bg.wasm", "early-chart.js", "echarts.min.js", "loader.js"]);
-  assert.ok(paint > 0 && drawing > 0, `painted at ${paint} ms, drawing at ${drawing} ms`);
+  assert.ok(paint > 0 && drawing > 0 && styled > 0, `painted at ${paint} ms, drawing at ${drawing} ms, stylesheet at ${styled} ms`);
+  // Painted, and so every byte of the first screen (the HTML, its stylesheet, the drawing) had
+  // arrived: no script shares the connection with them.
   for (const [file, at] of Object.entries(requested)) {
     assert.ok(at >= paint && at >= drawing, `${file} requested at ${at} ms, before the first paint (${paint} ms) or the drawing (${drawing} ms)`);
+    assert.ok(at >= parsed && at >= styled, `${file} requested at ${at} ms, before the HTML was parsed (${parsed} ms) or its stylesheet had arrived (${styled} ms)`);
   }
   // The wasm waits for ECharts to have run (scripts/externalize-loader.mjs): the two do not
   // compete for the cores.
