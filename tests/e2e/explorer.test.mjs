@@ -188,6 +188,27 @@ test("on the table view, which draws no chart ahead of the table, a filter chang
   await context.close();
 });
 
+test("the rows below the chart are in the page but not rendered until a reader scrolls near them; the table view renders them at once", async () => {
+  // A short window, so the rows start further below it than the browser's look-ahead margin.
+  const { page, problems, context } = await probedPage(browser, { viewport: { width: 1280, height: 400 } });
+  const rendered = () =>
+    page.$eval("[data-testid=incident-table]", (table) => table.checkVisibility({ contentVisibilityAuto: true }));
+  await page.goto(server.url);
+  await chartSeries(page);
+  await page.waitForSelector("[data-testid=incident-row]");
+  assert.equal(await page.locator("[data-testid=incident-row]").count(), 50, "every row of the page is in the DOM");
+  assert.equal(await rendered(), false, "the table below the chart is skipped while far off screen");
+  await page.locator(".table-section h2").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelector("[data-testid=incident-table]").checkVisibility({ contentVisibilityAuto: true }));
+  // Rendered, the rows have their real size; a click on one still opens its page.
+  assert.ok((await page.locator("[data-testid=incident-row]").first().boundingBox()).height > 20);
+  await page.goto(`${server.url}?view=table`);
+  await page.waitForSelector("[data-testid=incident-row]");
+  assert.equal(await rendered(), true, "the table view's rows are on the first screen");
+  await clean(page, problems);
+  await context.close();
+});
+
 test("every view draws from the real data with no errors", async () => {
   const { page, problems, context } = await probedPage(browser);
   for (const view of ["overview", "compare", "share", "cumulative", "monthly", "sizes", "category", "vector", "claims"]) {
