@@ -8,7 +8,7 @@ WENV := $(ENV) wasm
 PORT ?= 8080
 WASM := --target wasm32-unknown-unknown
 
-.PHONY: og-image serve serve-nginx build test lint unit-tests wasm-tests e2e bench wasm-top fuzz crosscheck bootstrap clean
+.PHONY: og-image serve serve-nginx build test lint unit-tests wasm-tests e2e bench wasm-top fuzz crosscheck bootstrap clean csp
 
 bootstrap:
 	./bootstrap.sh
@@ -17,6 +17,11 @@ bootstrap:
 build: bootstrap
 	$(WENV) trunk build --release --offline --public-url ./
 	@echo "dist/ is ready: copy it to any static host, at any path."
+
+## The CSP's hashes of the inline first-view script and stylesheet, into index.html and the
+## nginx config, after either file changed (the build says when they are stale).
+csp:
+	$(ENV) node scripts/csp.mjs --write
 
 ## Build, then serve dist/ at http://127.0.0.1:$(PORT)/ as a production host would (brotli/gzip,
 ## CORS, cache and CSP headers) with scripts/serve.mjs: plain Node, no system package needed. The

@@ -1,11 +1,12 @@
 // trunk's one post_build hook. trunk starts every hook of a stage at the same time, and these
-// steps must not overlap: four of them rewrite index.html, and precompress must see the final
+// steps must not overlap: five of them rewrite index.html, and precompress must see the final
 // files. So they run here, one after the other; the first failure stops the build.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 const STEPS = [
   "externalize-loader.mjs", // inline module loader → loader-<hash>.js (CSP without 'unsafe-inline')
+  "inline-style.mjs", // the stylesheet into index.html, allowed by its hash
   "covered-years.mjs", // the covered years into the title and descriptions
   "details.mjs", // data/details-<hash>.json: the notes and sources the app loads after its first chart
   "oembed.mjs", // with HEIST_PUBLIC_URL: oEmbed responses and the discovery link

@@ -7,6 +7,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, probedPage, cspViolations } from "./harness.mjs";
 import { firstViewScript } from "../../scripts/prerender.mjs";
+import { inlineStyle } from "../../scripts/csp.mjs";
 
 const env = suite();
 
@@ -85,18 +86,20 @@ test("nothing but the first screen is requested before it has painted; an embed,
   });
   await page.goto(env.server.url);
   const { paint, parsed, requested } = await loadOrder(page);
-  const { drawing, echartsRan, styled } = await page.evaluate(() => ({
+  const { drawing, echartsRan, sheets } = await page.evaluate(() => ({
     drawing: window.__drawing,
     echartsRan: window.__echartsRan,
-    styled: performance.getEntriesByType("resource").find((e) => /main-[0-9a-f]+\.css$/.test(e.name))?.responseEnd,
+    sheets: [...document.styleSheets].map((sheet) => sheet.href),
   }));
   assert.deepEqual(Object.keys(requested).sort(), ["crypto-heist-explorer.js", "crypto-heist-explorer_bg.wasm", "early-chart.js", "echarts.min.js", "loader.js"]);
-  assert.ok(paint > 0 && drawing > 0 && styled > 0, `painted at ${paint} ms, drawing at ${drawing} ms, stylesheet at ${styled} ms`);
-  // Painted, and so every byte of the first screen (the HTML, its stylesheet, the drawing) had
-  // arrived: no script shares the connection with them.
+  // The stylesheet is in the HTML (scripts/inline-style.mjs): the first screen is one request.
+  assert.deepEqual(sheets, [null], "one stylesheet, inline");
+  assert.ok(paint > 0 && drawing > 0, `painted at ${paint} ms, drawing at ${drawing} ms`);
+  // Painted, and so every byte of the first screen (the HTML with its stylesheet, the drawing)
+  // had arrived: no script shares the connection with them.
   for (const [file, at] of Object.entries(requested)) {
     assert.ok(at >= paint && at >= drawing, `${file} requested at ${at} ms, before the first paint (${paint} ms) or the drawing (${drawing} ms)`);
-    assert.ok(at >= parsed && at >= styled, `${file} requested at ${at} ms, before the HTML was parsed (${parsed} ms) or its stylesheet had arrived (${styled} ms)`);
+    assert.ok(at >= parsed, `${file} requested at ${at} ms, before the HTML was parsed (${parsed} ms)`);
   }
   // The wasm waits for ECharts to have run (scripts/externalize-loader.mjs): the two do not
   // compete for the cores.
@@ -247,12 +250,17 @@ test("the default view's live chart is drawn before the wasm runs, with the app'
   await context.close();
 });
 
-test("the inline first-view script is the one in scripts/ and the CSP allows it by its hash, in the page and on the host", async () => {
+test("the inline first-view script and stylesheet are the ones in scripts/ and style/, and the CSP allows each by its hash, in the page and on the host", async () => {
   const html = await (await fetch(env.server.url)).text();
   const { code, source } = firstViewScript();
   assert.ok(html.includes(`<script>${code}</script>`));
+  const style = inlineStyle();
+  assert.ok(html.includes(`<style>${style.css}</style>`), "style/main.css is inlined as it is");
+  assert.doesNotMatch(html, /<link rel="stylesheet"/);
   const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
-  assert.match(meta, new RegExp(`script-src 'self' ${source.replace(/[+/=]/g, "\\$&")} 'wasm-unsafe-eval'`));
+  const escaped = (text) => text.replace(/[+/=]/g, "\\$&");
+  assert.match(meta, new RegExp(`script-src 'self' ${escaped(source)} 'wasm-unsafe-eval'`));
+  assert.match(meta, new RegExp(`style-src 'self' ${escaped(style.source)};`));
   assert.doesNotMatch(meta, /unsafe-inline/);
   const header = (await fetch(env.server.url)).headers.get("content-security-policy");
   assert.equal(header, meta);

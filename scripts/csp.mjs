@@ -1,0 +1,60 @@
+// The page's Content-Security-Policy allows exactly two inline blocks, each by its hash: the
+// first-view script (scripts/first-view.js, minified) and the stylesheet (style/main.css, which
+// scripts/inline-style.mjs puts into index.html so the first screen needs no second request).
+// The policy is written twice, in index.html's <meta http-equiv> and in the nginx config's
+// header (scripts/nginx/heist-explorer.http.conf), and the build refuses a page whose policy
+// does not allow what it inlines. After editing either file, `make csp` (this script with
+// --write) puts the new hashes in both places.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { firstViewScript } from "./prerender.mjs";
+
+const STYLE = new URL("../style/main.css", import.meta.url);
+const POLICY_FILES = [new URL("../index.html", import.meta.url), new URL("nginx/heist-explorer.http.conf", import.meta.url)];
+
+/** A CSP hash source (`'sha256-…'`) for an inline block's exact text. */
+export function hashSource(text) {
+  return `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+}
+
+/** The stylesheet as index.html inlines it (trunk copies style/main.css unchanged), and its
+ * CSP source. */
+export function inlineStyle() {
+  const css = readFileSync(STYLE, "utf8");
+  return { css, source: hashSource(css) };
+}
+
+/** `policy` with `directive`'s hash source replaced by `source`, right after its `'self'` (each
+ * directive allows one inline block). */
+export function withHash(policy, directive, source) {
+  let found = false;
+  const next = policy
+    .split("; ")
+    .map((part) => {
+      const [name, ...sources] = part.split(" ");
+      if (name !== directive) return part;
+      found = true;
+      const kept = sources.filter((s) => !s.startsWith("'sha256-"));
+      kept.splice(kept.indexOf("'self'") + 1, 0, source);
+      return [name, ...kept].join(" ");
+    })
+    .join("; ");
+  if (!found) throw new Error(`csp: the policy has no ${directive}: ${policy}`);
+  return next;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1] && process.argv.includes("--write")) {
+  const script = firstViewScript().source;
+  const style = inlineStyle().source;
+  for (const file of POLICY_FILES) {
+    const text = readFileSync(file, "utf8");
+    // The policy is the one double-quoted string that starts with default-src.
+    const next = text.replace(/"(default-src [^"]+)"/g, (_, policy) => `"${withHash(withHash(policy, "script-src", script), "style-src", style)}"`);
+    if (next === text) console.log(`csp: ${fileURLToPath(file)} already allows both`);
+    else {
+      writeFileSync(file, next);
+      console.log(`csp: wrote ${script} (script) and ${style} (style) into ${fileURLToPath(file)}`);
+    }
+  }
+}
