@@ -128,7 +128,7 @@ function main() {
   const script = firstViewScript();
   const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? "";
   if (!csp.includes(script.source)) {
-    console.error(`prerender: the CSP in index.html (and scripts/nginx/heist-explorer.http.conf) must allow scripts/first-view.js: put ${script.source} in script-src (run `make csp`)`);
+    console.error(`prerender: the CSP in index.html (and scripts/nginx/heist-explorer.http.conf) must allow scripts/first-view.js: put ${script.source} in script-src (run \`make csp\`)`);
     process.exit(1);
   }
   const defaultChart = out.charts.find((c) => c.view === out.default_view);
