@@ -197,6 +197,8 @@ test("the rows below the chart are in the page but not rendered until a reader s
   await chartSeries(page);
   await page.waitForSelector("[data-testid=incident-row]");
   assert.equal(await page.locator("[data-testid=incident-row]").count(), 50, "every row of the page is in the DOM");
+  // The browser decides what is near the window a frame after layout; give it a few.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
   assert.equal(await rendered(), false, "the table below the chart is skipped while far off screen");
   await page.locator(".table-section h2").scrollIntoViewIfNeeded();
   await page.waitForFunction(() => document.querySelector("[data-testid=incident-table]").checkVisibility({ contentVisibilityAuto: true }));
@@ -204,6 +206,8 @@ test("the rows below the chart are in the page but not rendered until a reader s
   assert.ok((await page.locator("[data-testid=incident-row]").first().boundingBox()).height > 20);
   await page.goto(`${server.url}?view=table`);
   await page.waitForSelector("[data-testid=incident-row]");
+  // Rendered once the browser has seen the rows near the window (a frame after layout).
+  await page.waitForFunction(() => document.querySelector("[data-testid=incident-table]").checkVisibility({ contentVisibilityAuto: true }), null, { timeout: 5000 });
   assert.equal(await rendered(), true, "the table view's rows are on the first screen");
   await clean(page, problems);
   await context.close();
