@@ -98,6 +98,13 @@ pub struct BuiltChart {
 }
 
 /// The height of one labelled row: a line of label text above two bars of [`ROW_BAR_PX`].
+/// The page's sans-serif stack (`--sans` in style/main.css, with single quotes: ECharts' SVG
+/// renderer writes it unescaped into a double-quoted attribute). Charts set their text in it,
+/// as the build's static drawings do (scripts/prerender.mjs), so the live chart that replaces a
+/// drawing sets its labels in the same font and lays them out in the same space.
+pub const FONT_STACK: &str =
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+
 pub const ROW_PX: usize = 46;
 pub const ROW_BAR_PX: i32 = 9;
 
@@ -239,6 +246,7 @@ fn base_chart(p: &Palette) -> ChartOption {
     ChartOption::new()
         .animation(false)
         .background_color("transparent")
+        .text_style(TextStyle::new().font_family(FONT_STACK))
         .color(vec![
             charming::element::Color::from(p.dprk),
             charming::element::Color::from(p.others),
@@ -402,5 +410,20 @@ mod tests {
         assert_eq!(narrowing.year, Some(Year::ALL[1]));
         let line: ClickTarget = serde_json::from_str(MARK_LINE_CLICK).unwrap();
         assert_eq!(chart.clicked(&line), None);
+    }
+
+    #[test]
+    fn charts_set_their_text_in_the_pages_sans_serif_stack() {
+        let css = include_str!("../../style/main.css");
+        let sans = css
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("--sans:"))
+            .expect("style/main.css defines --sans");
+        assert_eq!(
+            sans.trim().trim_end_matches(';').replace('"', "'"),
+            FONT_STACK
+        );
+        let (_, json, _) = built(View::Overview, &Filters::default());
+        assert_eq!(json["textStyle"]["fontFamily"], FONT_STACK);
     }
 }

@@ -5,7 +5,7 @@
 //! JSON is the same (a host test compares the two).
 
 use charming::component::{Axis, Grid, Legend};
-use charming::element::{Color, Tooltip};
+use charming::element::{Color, TextStyle, Tooltip};
 use charming::series::{Bar, Line};
 use serde::Serialize;
 
@@ -50,6 +50,7 @@ pub struct ChartOption {
     animation: Option<bool>,
     background_color: Option<Color>,
     color: Vec<Color>,
+    text_style: Option<TextStyle>,
     tooltip: Option<Tooltip>,
     legend: Option<Legend>,
     grid: Vec<Grid>,
@@ -68,6 +69,8 @@ struct Json<'a> {
     background_color: Option<&'a Color>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     color: &'a [Color],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text_style: Option<&'a TextStyle>,
     #[serde(skip_serializing_if = "Option::is_none")]
     tooltip: Option<&'a Tooltip>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -88,6 +91,7 @@ impl Serialize for ChartOption {
             animation: self.animation,
             background_color: self.background_color.as_ref(),
             color: &self.color,
+            text_style: self.text_style.as_ref(),
             tooltip: self.tooltip.as_ref(),
             legend: self.legend.as_ref(),
             grid: &self.grid,
@@ -111,6 +115,12 @@ impl ChartOption {
 
     pub fn background_color(mut self, color: impl Into<Color>) -> Self {
         self.background_color = Some(color.into());
+        self
+    }
+
+    /// The text style every component inherits unless it sets its own.
+    pub fn text_style(mut self, style: TextStyle) -> Self {
+        self.text_style = Some(style);
         self
     }
 
