@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { firstViewScript } from "./prerender.mjs";
+import { transformSync } from "esbuild";
 
 const STYLE = new URL("../style/main.css", import.meta.url);
 const POLICY_FILES = [new URL("../index.html", import.meta.url), new URL("nginx/heist-explorer.http.conf", import.meta.url)];
@@ -18,11 +18,33 @@ export function hashSource(text) {
   return `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
 }
 
+/** scripts/first-view.js as index.html inlines it (minified by esbuild, whose exact version
+ * package-lock.json pins, so the text and its hash change only with the script), and its CSP
+ * source. */
+export function firstViewScript() {
+  const source = readFileSync(new URL("first-view.js", import.meta.url), "utf8");
+  const code = transformSync(source, { minify: true, target: "es2019" }).code.trim();
+  return { code, source: hashSource(code) };
+}
+
 /** The stylesheet as index.html inlines it (trunk copies style/main.css unchanged), and its
  * CSP source. */
 export function inlineStyle() {
   const css = readFileSync(STYLE, "utf8");
   return { css, source: hashSource(css) };
+}
+
+/** The policy in a page's `<meta http-equiv="Content-Security-Policy">` ("" if it has none). */
+export function pagePolicy(html) {
+  return html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? "";
+}
+
+/** Whether `policy`'s `directive` lists `source`. */
+export function allows(policy, directive, source) {
+  return policy.split("; ").some((part) => {
+    const [name, ...sources] = part.split(" ");
+    return name === directive && sources.includes(source);
+  });
 }
 
 /** `policy` with `directive`'s hash source replaced by `source`, right after its `'self'` (each

@@ -8,7 +8,7 @@
 // 'unsafe-inline'. The file stays in dist/ too, for anything that links it.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { inlineStyle } from "./csp.mjs";
+import { allows, inlineStyle, pagePolicy } from "./csp.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
@@ -28,8 +28,7 @@ if (readFileSync(join(dir, file), "utf8") !== css) {
   console.error(`inline-style: ${file} is not style/main.css as it is: trunk changed the stylesheet, so its hash would not be the one scripts/csp.mjs computes`);
   process.exit(1);
 }
-const policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? "";
-if (!policy.split("; ").some((d) => d.startsWith("style-src ") && d.split(" ").includes(source))) {
+if (!allows(pagePolicy(html), "style-src", source)) {
   console.error(`inline-style: the CSP in index.html and scripts/nginx/heist-explorer.http.conf must allow the stylesheet: put ${source} in style-src (run \`make csp\`)`);
   process.exit(1);
 }

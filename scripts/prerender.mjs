@@ -8,13 +8,12 @@
 // picks, before first paint, which of it a link may show (`{{FIRST_VIEW_SCRIPT}}`, from
 // scripts/first-view.js; the page's CSP must allow it by its hash). Offline: nothing is
 // downloaded.
-import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { transformSync } from "esbuild";
 import * as echarts from "echarts";
 import { checkSamples, installFormatters } from "./chart-format.mjs";
+import { allows, firstViewScript, pagePolicy } from "./csp.mjs";
 import { runHostBinary } from "./host-binary.mjs";
 import { ogCard } from "./og-card.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
@@ -27,15 +26,6 @@ import { appFontStack, measureText } from "./text-width.mjs";
 export const CHART_BOX = { width: 892, height: 440 };
 export const FIRST_SCREEN = "{{FIRST_SCREEN}}";
 export const FIRST_VIEW_SCRIPT = "{{FIRST_VIEW_SCRIPT}}";
-
-/** scripts/first-view.js as index.html inlines it (minified by esbuild, whose exact version
- * package-lock.json pins, so the text and its hash change only with the script), and its CSP
- * source (`'sha256-…'`). */
-export function firstViewScript() {
-  const source = readFileSync(new URL("first-view.js", import.meta.url), "utf8");
-  const code = transformSync(source, { minify: true, target: "es2019" }).code.trim();
-  return { code, source: `'sha256-${createHash("sha256").update(code).digest("base64")}'` };
-}
 
 /** How far a legend's items run below its first line, in px (0 when they fit on one). */
 function legendOverflow(chart) {
@@ -126,8 +116,7 @@ function main() {
     }
   }
   const script = firstViewScript();
-  const csp = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? "";
-  if (!csp.includes(script.source)) {
+  if (!allows(pagePolicy(html), "script-src", script.source)) {
     console.error(`prerender: the CSP in index.html (and scripts/nginx/heist-explorer.http.conf) must allow scripts/first-view.js: put ${script.source} in script-src (run \`make csp\`)`);
     process.exit(1);
   }

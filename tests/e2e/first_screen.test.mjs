@@ -6,8 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, probedPage, cspViolations } from "./harness.mjs";
-import { firstViewScript } from "../../scripts/prerender.mjs";
-import { inlineStyle } from "../../scripts/csp.mjs";
+import { firstViewScript, inlineStyle } from "../../scripts/csp.mjs";
 
 const env = suite();
 
