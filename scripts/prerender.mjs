@@ -11,12 +11,16 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import * as echarts from "echarts";
+import * as echarts from "echarts/core";
 import { checkSamples, installFormatters } from "./chart-format.mjs";
+import { ECHARTS_MODULES } from "./echarts-modules.mjs";
 import { allows, firstViewScript, pagePolicy } from "./csp.mjs";
 import { runHostBinary } from "./host-binary.mjs";
 import { ogCard } from "./og-card.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
+
+// The ECharts the app ships, module for module (see scripts/echarts-modules.mjs).
+echarts.use(ECHARTS_MODULES);
 
 /** The chart box (`[data-testid=chart]`) at the desktop layout, in CSS px: measured in headless
  * Chromium at 1280 px wide and at 1440 (the page stops growing at `.page`'s max-width, 1240 px,

@@ -199,6 +199,66 @@ test("the app takes over the first screen with no layout shift, in the same plac
   }
 });
 
+/** The rows, from the top of the chart's box, of its first and last horizontal rules (the top
+ * gridline and the x axis): the rows in which some run of painted pixels spans half the width
+ * (bars, labels and the legend never do). Reads the static drawing as the browser renders it
+ * (the <img>'s current source, at its size) or the live chart's canvas. */
+const ruleRows = (page, selector) =>
+  page.$eval(selector, (el) => {
+    const box = el.getBoundingClientRect();
+    let pixels;
+    let width;
+    let scale = 1;
+    if (el.tagName === "IMG") {
+      width = Math.round(box.width);
+      const canvas = document.createElement("canvas");
+      canvas.width = width;
+      canvas.height = Math.round(box.height);
+      const context = canvas.getContext("2d");
+      context.drawImage(el, 0, 0, canvas.width, canvas.height);
+      pixels = context.getImageData(0, 0, canvas.width, canvas.height);
+    } else {
+      const canvas = el.querySelector("canvas");
+      width = canvas.width;
+      scale = canvas.width / box.width;
+      pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height);
+    }
+    const rows = [];
+    for (let y = 0; y < pixels.height; y++) {
+      let run = 0;
+      let longest = 0;
+      for (let x = 0; x < width; x++) {
+        run = pixels.data[(y * width + x) * 4 + 3] > 0 ? run + 1 : 0;
+        longest = Math.max(longest, run);
+      }
+      if (longest >= width / 2) rows.push(y);
+    }
+    return [rows[0], rows[rows.length - 1]].map((y) => Math.round(y / scale));
+  });
+
+test("the live chart's plot lies where its static drawing's did, whatever fonts the system has", async () => {
+  // This machine has no CJK font, so "国", whose width ECharts takes as a line's height,
+  // measures 7.2px here instead of the 12px of a system with one (scripts/echarts-entry.js).
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 760 }]) {
+    const { page, problems, context, release } = await heldPage({ viewport });
+    // The drawing alone: no early chart over it.
+    await page.route(/early-chart\.js$/, (route) => route.abort());
+    await page.goto(env.server.url);
+    const img = "#boot .static-view[data-view=overview] picture.when-light img";
+    await page.waitForFunction((sel) => document.querySelector(sel)?.complete, img);
+    const drawn = await ruleRows(page, img);
+    release();
+    await page.waitForSelector("[data-testid=chart][data-rendered]");
+    const live = await ruleRows(page, "[data-testid=chart]");
+    assert.ok(drawn[0] > 0 && drawn[1] > drawn[0], `${viewport.width}px: the drawing's rules ${drawn}`);
+    assert.ok(Math.abs(live[0] - drawn[0]) <= 1, `${viewport.width}px top gridline: drawn at ${drawn[0]}, live at ${live[0]}`);
+    assert.ok(Math.abs(live[1] - drawn[1]) <= 1, `${viewport.width}px x axis: drawn at ${drawn[1]}, live at ${live[1]}`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
 /** The tooltip ECharts shows when the pointer is at (fx, fy) of `selector`'s box. */
 async function tooltipAt(page, selector, fx, fy) {
   await page.locator(selector).scrollIntoViewIfNeeded();
