@@ -10,6 +10,9 @@ const KICKER = { size: 16, line: 22, weight: 700, family: "sans" };
 const TITLE = { size: 34, line: 42, weight: 700, family: "serif" };
 const SCOPE = { size: 20, line: 28, weight: 400, family: "sans" };
 const SOURCE = { size: 15, line: 20, weight: 400, family: "sans" };
+// A chart told in words (`card_text`): the report's figure, then what our rows add up to.
+const SAID = { size: 30, line: 40, weight: 400, family: "sans" };
+const OURS = { size: 30, line: 40, weight: 700, family: "sans" };
 
 /** Text for HTML or SVG markup, in an element or a double-quoted attribute. */
 export const escape = (text) =>
@@ -93,11 +96,7 @@ export function cardSvg({ chart, palette, size, layoutWidth, drawChart }) {
   const chartTop = scopeTop + scope.length * SCOPE.line + 12;
   const sourceTop = size.height - PAD + 8 - source.length * SOURCE.line;
   const box = { width: inner, height: sourceTop - 12 - chartTop };
-  const zoom = box.width / layoutWidth;
-  const plot = drawChart({ width: layoutWidth, height: Math.round(box.height / zoom) }, STACKS.sans).replace(
-    /^<svg width="\d+" height="\d+"/,
-    `<svg x="${PAD}" y="${chartTop}" width="${box.width}" height="${box.height}"`,
-  );
+  const plot = chart.card_text?.length ? words(chart.card_text, palette, box, chartTop) : drawing(drawChart, layoutWidth, box, chartTop);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${size.width}" height="${size.height}" viewBox="0 0 ${size.width} ${size.height}">`,
     `<rect width="${size.width}" height="${size.height}" fill="${palette.tooltip_bg}"/>`,
@@ -108,6 +107,39 @@ export function cardSvg({ chart, palette, size, layoutWidth, drawChart }) {
     textLines(source, SOURCE, sourceTop, palette.muted),
     `</svg>`,
   ].join("\n");
+}
+
+/** The chart, drawn `layoutWidth` wide and scaled to fill `box` below `top`. */
+function drawing(drawChart, layoutWidth, box, top) {
+  const zoom = box.width / layoutWidth;
+  return drawChart({ width: layoutWidth, height: Math.round(box.height / zoom) }, STACKS.sans).replace(
+    /^<svg width="\d+" height="\d+"/,
+    `<svg x="${PAD}" y="${top}" width="${box.width}" height="${box.height}"`,
+  );
+}
+
+/** A chart of labelled rows, whose rows the card cannot hold legibly, in words: each sentence
+ * of `text` as a paragraph, the last (what our rows add up to) in bold in the DPRK colour. A
+ * paragraph too long for the space left ends with "…". */
+function words(text, palette, box, top) {
+  const gap = 16;
+  let room = box.height;
+  const blocks = text.map((sentence, i) => {
+    const style = i === text.length - 1 ? OURS : SAID;
+    const lines = wrap(sentence, style, box.width, Math.max(1, Math.floor((room - (i ? gap : 0)) / style.line)));
+    room -= lines.length * style.line + (i ? gap : 0);
+    return { lines, style, color: i === text.length - 1 ? palette.dprk : palette.text };
+  });
+  // A third of the space left above the words, two thirds below: read from the top, as a page.
+  let y = top + Math.max(0, Math.round(room / 3));
+  return blocks
+    .map(({ lines, style, color }, i) => {
+      if (i) y += gap;
+      const svg = textLines(lines, style, y, color);
+      y += lines.length * style.line;
+      return svg;
+    })
+    .join("\n");
 }
 
 /** The card as a PNG. */

@@ -16,6 +16,7 @@ use crate::charts::{
 use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
 use crate::query::{filters::shown_years, Breakdown, Filters};
 use crate::state::{Theme, View};
+use crate::story::report_beside_rows;
 use crate::summary::{chart_title, scope_text, summary_sentence};
 use serde::Serialize;
 use serde_json::Value;
@@ -87,6 +88,10 @@ pub struct StaticChart {
     /// For a chart of labelled rows: the height its rows need (the app's `--rows-height`),
     /// which the static SVG takes instead of the standard box's.
     pub min_height: Option<usize>,
+    /// What the preview image says in place of a chart of labelled rows, whose rows a 1200×630
+    /// card cannot hold legibly: the report's figure and what our rows add up to (`story`), as
+    /// the first screen leads with them; else its summary. Empty for a chart the card draws.
+    pub card_text: Vec<String>,
     /// `BuiltChart::option_json` with the light palette: formatter placeholders included.
     pub light: Value,
     pub dark: Value,
@@ -161,6 +166,14 @@ fn static_chart(view: View, filters: &Filters, breakdown: &Breakdown) -> Option<
         ),
         units: light.units.iter().map(|u| u.name()).collect(),
         min_height: light.min_height_px(),
+        card_text: if light.min_height_px().is_some() {
+            match report_beside_rows(filters, breakdown, REPORTED_FIGURES) {
+                Some(story) => vec![story.reported, story.ours],
+                None => vec![summary_sentence(filters, breakdown, breakdown)],
+            }
+        } else {
+            Vec::new()
+        },
         light: light.option_json(),
         dark: dark.option_json(),
     })
@@ -310,6 +323,27 @@ mod tests {
                 chart.dark["series"].as_array().map(Vec::len),
                 app_json["series"].as_array().map(Vec::len)
             );
+        }
+    }
+
+    #[test]
+    fn a_chart_of_rows_is_told_in_words_on_its_preview_and_the_others_are_drawn() {
+        let filters = Filters::default();
+        let breakdown = Breakdown::compute(INCIDENTS, &filters);
+        let story = report_beside_rows(&filters, &breakdown, REPORTED_FIGURES).expect("a story");
+        let charts = static_charts().charts;
+        assert!(charts.iter().any(|c| c.min_height.is_some()));
+        for chart in charts {
+            if chart.min_height.is_some() {
+                assert_eq!(
+                    chart.card_text,
+                    vec![story.reported.clone(), story.ours.clone()],
+                    "{}",
+                    chart.view
+                );
+            } else {
+                assert!(chart.card_text.is_empty(), "{}", chart.view);
+            }
         }
     }
 

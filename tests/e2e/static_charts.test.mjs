@@ -6,6 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { checkSamples, formatValue, monthStartLabel } from "../../scripts/chart-format.mjs";
 import { runHostBinary } from "../../scripts/host-binary.mjs";
+import { cardSvg, escape } from "../../scripts/og-card.mjs";
 import { CHART_BOX } from "../../scripts/prerender.mjs";
 import { appFontStack } from "../../scripts/text-width.mjs";
 import { probedPage, suite } from "./harness.mjs";
@@ -119,6 +120,31 @@ test("every canonical view has a 1200×630 PNG preview image", async () => {
     assert.equal(png.toString("latin1", 12, 16), "IHDR");
     assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], host.image_size, chart.image);
     assert.ok(png.length > 20_000, `${chart.image}: ${png.length} bytes, more than a blank card`);
+  }
+});
+
+test("a chart of labelled rows is told in words on its preview card, which draws every other chart", async () => {
+  const rows = host.charts.filter((c) => c.min_height);
+  assert.ok(rows.length > 0, "a chart of rows to check");
+  for (const chart of host.charts) {
+    let drawn = 0;
+    const svg = cardSvg({
+      chart,
+      palette: host.palettes.light,
+      size: { width: host.image_size[0], height: host.image_size[1] },
+      layoutWidth: CHART_BOX.width,
+      drawChart: ({ width, height }) => (drawn++, `<svg width="${width}" height="${height}"></svg>`),
+    });
+    if (chart.min_height) {
+      assert.equal(drawn, 0, `${chart.view}: no chart squeezed into the card`);
+      assert.ok(chart.card_text.length > 0, chart.view);
+      // Each sentence whole on the card, wrapped into lines (here none is cut short).
+      const text = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).join(" ");
+      for (const sentence of chart.card_text) assert.ok(text.includes(escape(sentence)), `${chart.view}: ${sentence}`);
+    } else {
+      assert.equal(drawn, 1, `${chart.view}: its chart is drawn`);
+      assert.deepEqual(chart.card_text, [], chart.view);
+    }
   }
 });
 
