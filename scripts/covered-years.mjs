@@ -3,12 +3,9 @@
 // of data changes the copy with no edit to index.html.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stagingDir } from "./staging-dir.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("covered-years: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-  process.exit(1);
-}
+const dir = stagingDir("covered-years");
 const dataDir = process.env.HEIST_DATA_DIR ?? "data";
 const years = readFileSync(join(dataDir, "incidents.csv"), "utf8")
   .split("\n")

@@ -3,10 +3,7 @@
 // so hosts cache it like trunk's hashed files). The file comes from the app's own Rust
 // (`crypto-heist-explorer details <dir>` on the host), the same build.rs output the wasm names.
 import { runHostBinary } from "./host-binary.mjs";
+import { stagingDir } from "./staging-dir.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("details: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-  process.exit(1);
-}
+const dir = stagingDir("details");
 console.log(`details: wrote ${runHostBinary("details", ["details", dir]).trim()}`);

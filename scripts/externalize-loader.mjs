@@ -6,12 +6,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { stagingDir } from "./staging-dir.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("externalize-loader: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-  process.exit(1);
-}
+const dir = stagingDir("externalize-loader");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 

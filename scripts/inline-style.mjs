@@ -9,12 +9,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { allows, inlineStyle, pagePolicy } from "./csp.mjs";
+import { stagingDir } from "./staging-dir.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
-if (!dir) {
-  console.error("inline-style: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-  process.exit(1);
-}
+const dir = stagingDir("inline-style");
 const indexPath = join(dir, "index.html");
 let html = readFileSync(indexPath, "utf8");
 const links = [...html.matchAll(/<link rel="stylesheet" href="\.\/(main-[0-9a-f]+\.css)"[^>]*>/g)];

@@ -8,13 +8,10 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runHostBinary } from "./host-binary.mjs";
+import { stagingDir } from "./staging-dir.mjs";
 
-const dir = process.env.TRUNK_STAGING_DIR;
+const dir = stagingDir("oembed");
 const publicUrl = process.env.HEIST_PUBLIC_URL;
-if (!dir) {
-  console.error("oembed: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-  process.exit(1);
-}
 if (!publicUrl) {
   console.log("oembed: HEIST_PUBLIC_URL not set; no oEmbed files (see README, Embedding)");
   process.exit(0);

@@ -8,6 +8,7 @@ import { extname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { COMPRESSIBLE } from "./serve.mjs";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { stagingDir } from "./staging-dir.mjs";
 
 
 function* files(dir) {
@@ -43,11 +44,7 @@ export function precompress(dir) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error("precompress: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-    process.exit(1);
-  }
+  const dir = stagingDir("precompress");
   const { count, raw, br } = precompress(dir);
   console.log(`precompress: ${count} files, ${(raw / 1024).toFixed(0)} KiB → ${(br / 1024).toFixed(0)} KiB brotli (+ .gz)`);
 }

@@ -18,6 +18,7 @@ import { allows, firstViewScript, pagePolicy } from "./csp.mjs";
 import { runHostBinary } from "./host-binary.mjs";
 import { ogCard } from "./og-card.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
+import { stagingDir } from "./staging-dir.mjs";
 
 // The ECharts the app ships, module for module (see scripts/echarts-modules.mjs).
 echarts.use(ECHARTS_MODULES);
@@ -64,11 +65,7 @@ export function renderSvg(option, placeholders, { width, height }, fontFamily) {
 }
 
 function main() {
-  const dir = process.env.TRUNK_STAGING_DIR;
-  if (!dir) {
-    console.error("prerender: TRUNK_STAGING_DIR is not set (run as a trunk hook)");
-    process.exit(1);
-  }
+  const dir = stagingDir("prerender");
   const out = JSON.parse(runHostBinary("prerender", ["static-charts"]));
   const wrong = checkSamples(out.samples);
   if (wrong.length) {
