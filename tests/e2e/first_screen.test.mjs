@@ -1,8 +1,9 @@
 // The first screen is HTML: the default view's story, numbers and chart are painted from
 // index.html before the wasm runs (src/first_screen.rs, scripts/prerender.mjs); a link to
 // another view never shows the default chart; the app takes over with no layout shift and keeps
-// the reader's focus; the default view's live chart is drawn before the wasm (scripts/early-chart.js)
-// and adopted by the app; nothing trips the CSP (scripts/first-view.js is allowed by its hash).
+// the reader's focus, its live chart's plot where the drawing's was; the default view's live
+// chart is drawn before the wasm (scripts/early-chart.js) and adopted by the app; nothing trips
+// the CSP (scripts/first-view.js is allowed by its hash).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { suite, probedPage, cspViolations } from "./harness.mjs";
