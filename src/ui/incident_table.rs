@@ -6,6 +6,7 @@ use super::after_paint::after_paint;
 use super::context::use_explorer;
 use super::details::{Details, DetailsStatus};
 use super::rows::incidents;
+use super::rows_in_dom::rows_in_dom;
 use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format;
 use crate::source_links::source_links_html;
@@ -136,13 +137,24 @@ pub fn IncidentTable() -> impl IntoView {
             crate::query::sort::sorted_page(incidents(), rows, sort, limit, basis)
         })
     });
+    let section = NodeRef::<leptos::html::Section>::new();
+    // Below a chart the rows follow as the table nears the window; the table view has no chart
+    // ahead of them: they are its first screen, all at once.
+    let in_dom: Signal<usize> = if explorer.state.with_untracked(|s| s.view == View::Table) {
+        Signal::stored(usize::MAX)
+    } else {
+        rows_in_dom(section, move || rows.try_with_untracked(Vec::len)).into()
+    };
     // Keyed by basis too, so switching it redraws the loss cells.
     let rows_on_basis = move || {
         let basis = basis.get();
-        rows.get()
-            .into_iter()
-            .map(|row| (row as usize, basis))
-            .collect::<Vec<_>>()
+        let in_dom = in_dom.get();
+        rows.with(|rows| {
+            rows.iter()
+                .take(in_dom)
+                .map(|row| (*row as usize, basis))
+                .collect::<Vec<_>>()
+        })
     };
     let header = move |column: SortColumn, numeric: bool| {
         let aria = move || {
@@ -168,7 +180,7 @@ pub fn IncidentTable() -> impl IntoView {
         }
     };
     view! {
-        <section class="table-section table-area" aria-labelledby="table-title">
+        <section class="table-section table-area" aria-labelledby="table-title" node_ref=section>
             <div class="table-head">
                 <h2 id="table-title">
                     "Incidents " <span class="muted">{move || format!("({})", crate::format::grouped(total.get() as u64))}</span>

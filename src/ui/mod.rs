@@ -28,6 +28,7 @@ mod notice;
 mod page_parts;
 mod panic_panel;
 mod rows;
+mod rows_in_dom;
 mod share_menu;
 mod story;
 mod timing;

@@ -131,6 +131,8 @@ test("clicking a bar narrows the filters to it and shows its rows", async () => 
   await page.mouse.click(point.x, point.y);
   await page.waitForURL(/year=2024&attr=dprk/);
   const expected = rows.filter((r) => r.date.startsWith("2024") && isDprk(r));
+  // Below the chart, the rows past the first ten follow once the table nears the window.
+  await page.locator(".table-section h2").scrollIntoViewIfNeeded();
   await page.waitForFunction(
     (n) => document.querySelectorAll("[data-testid=incident-row]").length === n,
     expected.length,
@@ -188,24 +190,40 @@ test("on the table view, which draws no chart ahead of the table, a filter chang
   await context.close();
 });
 
-test("the rows below the chart are in the page but not rendered until a reader scrolls near them; the table view renders them at once", async () => {
+test("below the chart, ten rows are in the page, not rendered, until a reader nears them; then all fifty, ten a frame; the table view has them at once", async () => {
   // A short window, so the rows start further below it than the browser's look-ahead margin.
   const { page, problems, context } = await probedPage(browser, { viewport: { width: 1280, height: 400 } });
   const rendered = () =>
     page.$eval("[data-testid=incident-table]", (table) => table.checkVisibility({ contentVisibilityAuto: true }));
+  const count = () => page.locator("[data-testid=incident-row]").count();
+  // The row count at every frame once the table is there (src/ui/rows_in_dom.rs).
+  await page.addInitScript(() => {
+    window.__rowCounts = [];
+    const watch = () => {
+      const n = document.querySelectorAll("[data-testid=incident-row]").length;
+      if (n && window.__rowCounts.at(-1) !== n) window.__rowCounts.push(n);
+      if (n < 50) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
   await page.goto(server.url);
   await chartSeries(page);
   await page.waitForSelector("[data-testid=incident-row]");
-  assert.equal(await page.locator("[data-testid=incident-row]").count(), 50, "every row of the page is in the DOM");
+  await page.waitForTimeout(300);
+  assert.equal(await count(), 10, "the first ten rows only, while the table is far below the window");
   // The browser decides what is near the window a frame after layout; give it a few.
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)))));
   assert.equal(await rendered(), false, "the table below the chart is skipped while far off screen");
   await page.locator(".table-section h2").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=incident-row]").length === 50);
+  const counts = await page.evaluate(() => window.__rowCounts);
+  assert.ok(counts.every((n, i) => i === 0 || n - counts[i - 1] <= 10), `ten rows a frame at most: ${counts}`);
   await page.waitForFunction(() => document.querySelector("[data-testid=incident-table]").checkVisibility({ contentVisibilityAuto: true }));
   // Rendered, the rows have their real size; a click on one still opens its page.
   assert.ok((await page.locator("[data-testid=incident-row]").first().boundingBox()).height > 20);
   await page.goto(`${server.url}?view=table`);
   await page.waitForSelector("[data-testid=incident-row]");
+  assert.equal(await count(), 50, "the table view's rows at once");
   // Rendered once the browser has seen the rows near the window (a frame after layout).
   await page.waitForFunction(() => document.querySelector("[data-testid=incident-table]").checkVisibility({ contentVisibilityAuto: true }), null, { timeout: 5000 });
   assert.equal(await rendered(), true, "the table view's rows are on the first screen");
