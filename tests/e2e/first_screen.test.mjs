@@ -6,6 +6,7 @@
 // the CSP (scripts/first-view.js is allowed by its hash).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { createServer } from "node:http";
 import { suite, probedPage, cspViolations } from "./harness.mjs";
 import { firstViewScript, inlineStyle } from "../../scripts/csp.mjs";
 
@@ -198,6 +199,52 @@ test("the app takes over the first screen with no layout shift, in the same plac
     assert.deepEqual(problems.pageErrors, []);
     await context.close();
   }
+});
+
+/** A host in front of the test server that sends index.html in two parts, `pause` ms apart,
+ * cut just before the first screen's charts: what a slow connection does to a long page. */
+async function slowHtmlHost(pause) {
+  const html = Buffer.from(await (await fetch(env.server.url)).arrayBuffer());
+  const cut = html.indexOf('<figure class="figure static-view"');
+  assert.ok(cut > 0, "the first screen has its charts");
+  const host = createServer(async (req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    if (path === "/") {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" });
+      res.write(html.subarray(0, cut));
+      await new Promise((done) => setTimeout(done, pause));
+      res.end(html.subarray(cut));
+      return;
+    }
+    const upstream = await fetch(env.server.url + path.slice(1) + new URL(req.url, "http://x").search);
+    res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "application/octet-stream" });
+    res.end(Buffer.from(await upstream.arrayBuffer()));
+  });
+  await new Promise((done) => host.listen(0, "127.0.0.1", done));
+  return { url: `http://127.0.0.1:${host.address().port}/`, close: () => host.close() };
+}
+
+test("the first screen paints in one piece, however its HTML arrives: on a phone nothing moves before the app", async () => {
+  // On a phone the headline numbers follow the chart by CSS order, though they come before it
+  // in the HTML: a frame painted before the chart was parsed showed them in its place.
+  const host = await slowHtmlHost(500);
+  const { page, problems, context } = await probedPage(env.browser, { viewport: { width: 412, height: 823 } });
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.__shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(host.url);
+  await page.waitForSelector("#boot", { state: "detached" });
+  await page.waitForTimeout(300);
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.deepEqual(shifts, [], "layout shifts");
+  assert.ok(await page.evaluate(() => performance.getEntriesByName("first-contentful-paint")[0]?.startTime > 500), "no paint before the rest of the HTML");
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+  host.close();
 });
 
 /** The rows, from the top of the chart's box, of its first and last horizontal rules (the top
