@@ -146,6 +146,7 @@ fn static_chart(view: View, filters: &Filters, breakdown: &Breakdown) -> Option<
     let build = |palette: Palette| canonical::chart(view, palette, breakdown);
     let light = build(palette::LIGHT)?;
     let dark = build(palette::DARK)?;
+    let min_height = light.min_height_px();
     Some(StaticChart {
         view: view.slug(),
         svg: canonical::static_chart_path(view, Theme::Light),
@@ -165,8 +166,8 @@ fn static_chart(view: View, filters: &Filters, breakdown: &Breakdown) -> Option<
             DATA_VERSION,
         ),
         units: light.units.iter().map(|u| u.name()).collect(),
-        min_height: light.min_height_px(),
-        card_text: if light.min_height_px().is_some() {
+        min_height,
+        card_text: if min_height.is_some() {
             match report_beside_rows(filters, breakdown, REPORTED_FIGURES) {
                 Some(story) => vec![story.reported, story.ours],
                 None => vec![summary_sentence(filters, breakdown, breakdown)],

@@ -97,7 +97,6 @@ pub struct BuiltChart {
     pub rows: Option<usize>,
 }
 
-/// The height of one labelled row: a line of label text above two bars of [`ROW_BAR_PX`].
 /// The page's sans-serif stack (`--sans` in style/main.css, with single quotes: ECharts' SVG
 /// renderer writes it unescaped into a double-quoted attribute). Charts set their text in it,
 /// as the build's static drawings do (scripts/prerender.mjs), so the live chart that replaces a
@@ -105,6 +104,7 @@ pub struct BuiltChart {
 pub const FONT_STACK: &str =
     "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 
+/// The height of one labelled row: a line of label text above two bars of [`ROW_BAR_PX`].
 pub const ROW_PX: usize = 46;
 pub const ROW_BAR_PX: i32 = 9;
 

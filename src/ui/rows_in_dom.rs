@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Rows in the page from the start, and added per frame once the table is near.
-pub const ROWS_PER_STEP: usize = 10;
+const ROWS_PER_STEP: usize = 10;
 
 /// How close (below the window) the table's top must come for its rows to follow: they are
 /// all there in a few frames, before a reader scrolling at any usual speed gets to them.
@@ -32,12 +32,11 @@ pub fn rows_in_dom(
     let (shown, set_shown) = signal(ROWS_PER_STEP);
     let near = near_window(section);
     let len = SendWrapper::new(Rc::new(len));
-    let started = StoredValue::new(false);
+    // `near` turns true once and stays so: this starts the rows' growth once.
     Effect::new(move |_| {
-        if !near.get() || started.get_value() {
+        if !near.get() {
             return;
         }
-        started.set_value(true);
         let len = len.clone();
         leptos::task::spawn_local(async move {
             loop {
