@@ -34,7 +34,9 @@ function firstLoadFiles() {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const refs = [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.?\/?([^"]+)"/g)]
     .map((m) => m[1])
-    .filter((f) => !f.endsWith(".png") && !f.endsWith(".svg"));
+    // Not fetched: images a first load does not need, and in-page targets (`<link rel=expect
+    // href="#…">`, which holds the first frame until the first screen is parsed).
+    .filter((f) => !f.endsWith(".png") && !f.endsWith(".svg") && !f.startsWith("#"));
   // (The default view's static charts are in index.html itself, as data: URLs.)
   // The loader names the bindings and the wasm (trunk's preload links for them are dropped).
   const loaded = refs
