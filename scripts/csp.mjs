@@ -34,10 +34,7 @@ export function inlineStyle() {
   return { css, source: hashSource(css) };
 }
 
-/** The policy in a page's `<meta http-equiv="Content-Security-Policy">` ("" if it has none). */
-export function pagePolicy(html) {
-  return html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)?.[1] ?? "";
-}
+export { pagePolicy } from "./page-policy.mjs";
 
 /** Whether `policy`'s `directive` lists `source`. */
 export function allows(policy, directive, source) {

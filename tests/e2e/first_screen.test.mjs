@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { suite, probedPage, cspViolations } from "./harness.mjs";
-import { firstViewScript, inlineStyle } from "../../scripts/csp.mjs";
+import { firstViewScript, inlineStyle, pagePolicy } from "../../scripts/csp.mjs";
 
 const env = suite();
 
@@ -364,7 +364,7 @@ test("the inline first-view script and stylesheet are the ones in scripts/ and s
   const style = inlineStyle();
   assert.ok(html.includes(`<style>${style.css}</style>`), "style/main.css is inlined as it is");
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
-  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  const meta = pagePolicy(html);
   const escaped = (text) => text.replace(/[+/=]/g, "\\$&");
   assert.match(meta, new RegExp(`script-src 'self' ${escaped(source)} 'wasm-unsafe-eval'`));
   assert.match(meta, new RegExp(`style-src 'self' ${escaped(style.source)};`));

@@ -11,6 +11,7 @@ import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { serve, launch, probedPage, chartSeries, ROOT, DIST } from "./harness.mjs";
 import { serve as serveNode, CSP as NODE_CSP, COMPRESSIBLE } from "../../scripts/serve.mjs";
 import { HTTP_CONF, LOCATION_CONF, nginxTest } from "../../scripts/nginx/run.mjs";
+import { pagePolicy } from "../../scripts/page-policy.mjs";
 
 const YEAR = "public, max-age=31536000, immutable";
 const REVALIDATE = "public, max-age=300, must-revalidate";
@@ -23,8 +24,7 @@ before(async () => {
   root = await serve();
   sub = await serve(DIST, "/explorer/");
   files = await siteFiles(DIST);
-  pageCsp = (await readFile(join(DIST, "index.html"), "utf8"))
-    .match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/)[1];
+  pageCsp = pagePolicy(await readFile(join(DIST, "index.html"), "utf8"));
 });
 after(async () => {
   await Promise.all([root?.close(), sub?.close()]);
@@ -124,7 +124,7 @@ test("HTML carries the page's own CSP as a header, byte for byte; the page may b
   // The one source is index.html's <meta>: serve.mjs reads it, the nginx config repeats it.
   assert.ok((await readFile(HTTP_CONF, "utf8")).includes(`"${pageCsp}"`), "scripts/nginx/heist-explorer.http.conf");
   assert.equal(NODE_CSP, pageCsp, "scripts/serve.mjs");
-  const source = (await readFile(join(ROOT, "index.html"), "utf8")).match(/http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  const source = pagePolicy(await readFile(join(ROOT, "index.html"), "utf8"));
   assert.equal(source, pageCsp, "index.html and dist/index.html");
 });
 
@@ -206,7 +206,9 @@ test("the sandboxed embed in the demo article draws under nginx, its files fetch
 test("`make serve`'s Node host (scripts/serve.mjs) answers as the nginx config does", async () => {
   const node = await serveNode(DIST, "/");
   try {
-    const names = ["content-type", "content-encoding", "cache-control", "content-security-policy",
+    // The same length too: both send the build's own .br and .gz files (compressing the wasm at
+    // brotli's quality 11 on a first request took the Node host 1.6 s).
+    const names = ["content-type", "content-encoding", "content-length", "cache-control", "content-security-policy",
       "access-control-allow-origin", "x-content-type-options", "x-frame-options", "vary"];
     const pick = (res) => Object.fromEntries(names.map((n) => [n, res.headers.get(n)?.toLowerCase() ?? null]).concat([["status", res.status]]));
     for (const file of ["", ...files, ".trunk-lock", "no-such-file.js"]) {
