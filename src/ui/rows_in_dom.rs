@@ -68,16 +68,20 @@ fn near_window(section: NodeRef<Section>) -> ReadSignal<bool> {
         let Some(el) = section.get() else {
             return;
         };
-        let on_change = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
-            let seen = entries.iter().any(|entry| {
-                entry
-                    .dyn_into::<web_sys::IntersectionObserverEntry>()
-                    .is_ok_and(|entry| entry.is_intersecting())
-            });
-            if seen {
-                let _ = set_near.try_set(true);
-            }
-        });
+        let on_change = Closure::<dyn Fn(js_sys::Array, web_sys::IntersectionObserver)>::new(
+            move |entries: js_sys::Array, observer: web_sys::IntersectionObserver| {
+                let seen = entries.iter().any(|entry| {
+                    entry
+                        .dyn_into::<web_sys::IntersectionObserverEntry>()
+                        .is_ok_and(|entry| entry.is_intersecting())
+                });
+                if seen {
+                    // Near once is near for good: nothing left to watch.
+                    observer.disconnect();
+                    let _ = set_near.try_set(true);
+                }
+            },
+        );
         let init = web_sys::IntersectionObserverInit::new();
         init.set_root_margin(NEAR);
         match web_sys::IntersectionObserver::new_with_options(
