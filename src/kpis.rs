@@ -95,8 +95,12 @@ pub fn kpis(
         },
         change: Kpi {
             label: match pair {
-                Some((before, after)) => format!("Change {} → {}", before.slug(), after.slug()),
-                None => "Change on the year before".to_string(),
+                // Says what changed: beside a chart titled by DPRK-linked theft alone, a bare
+                // "Change" read as that series' change, not the selection's total.
+                Some((before, after)) => {
+                    format!("Stolen, change {} → {}", before.slug(), after.slug())
+                }
+                None => "Stolen, change on the year before".to_string(),
             },
             value: change.map_or("–".into(), format::change_percent),
             raw: change.map_or(String::new(), |c| format!("{c:.2}")),
@@ -163,7 +167,7 @@ mod tests {
     #[test]
     fn the_change_compares_the_last_two_years_shown() {
         let k = for_query("year=2023,2024");
-        assert_eq!(k.change.label, "Change 2023 → 2024");
+        assert_eq!(k.change.label, "Stolen, change 2023 → 2024");
         let (before, _) = thefts(Some(Year::Y2023), false);
         let (after, _) = thefts(Some(Year::Y2024), false);
         let expected = (after as f64 - before as f64) / before as f64 * 100.0;
