@@ -19,6 +19,7 @@ import { runHostBinary } from "./host-binary.mjs";
 import { ogCard } from "./og-card.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
 import { stagingDir } from "./staging-dir.mjs";
+import { stretchableSvg } from "./stretch-svg.mjs";
 
 // The ECharts the app ships, module for module (see scripts/echarts-modules.mjs).
 echarts.use(ECHARTS_MODULES);
@@ -29,6 +30,11 @@ echarts.use(ECHARTS_MODULES);
  * `.chart`'s height, clamp(300px, 55vw, 440px), is at its maximum. The SVG carries a viewBox, so
  * it also scales down into a narrower box. tests/e2e/static_charts.test.mjs measures it again. */
 export const CHART_BOX = { width: 892, height: 440 };
+/** A phone's chart box: the widest still 300 px tall (`.chart` is clamp(300px, 55vw, 440px), so
+ * a 545 px window, whose margins are 3vw each), and a 430 px phone's, where a stretching drawing
+ * is checked against ECharts' own. */
+const NARROW_WIDEST = 512;
+const NARROW_CHECK = 404;
 export const FIRST_SCREEN = "{{FIRST_SCREEN}}";
 export const FIRST_VIEW_SCRIPT = "{{FIRST_VIEW_SCRIPT}}";
 
@@ -79,6 +85,8 @@ function main() {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
   }
   const sizes = [];
+  // The views whose phone drawing follows the box's width.
+  const stretchy = new Set();
   // Every drawing by its path, for the ones the first screen carries in the page itself.
   const drawn = new Map();
   const draw = (path, svg) => {
@@ -93,11 +101,20 @@ function main() {
     draw(chart.svg, light);
     draw(chart.svg_dark, dark);
     // For phones, drawn at their own chart box: a desktop drawing scaled down would write its
-    // labels at a third of their size.
+    // labels at a third of their size. Where the chart's layout is a straight line in its
+    // width, the drawing follows the box's width (scripts/stretch-svg.mjs): drawn at a 360 px
+    // phone's box, checked at a 430 px phone's, stretching up to the widest box whose chart is
+    // still 300 px tall (a 545 px window).
     const [nw, nh] = out.narrow_box;
-    const narrow = { width: nw, height: chart.min_height ?? nh };
-    draw(chart.svg_narrow, renderSvg(chart.light, out.placeholders, narrow, fontFamily));
-    draw(chart.svg_narrow_dark, renderSvg(chart.dark, out.placeholders, narrow, fontFamily));
+    const height = chart.min_height ?? nh;
+    const narrowDrawing = (option) => {
+      const render = (width) => renderSvg(option, out.placeholders, { width, height }, fontFamily);
+      const stretched = stretchableSvg(render, [nw, NARROW_WIDEST, NARROW_CHECK]);
+      if (stretched) stretchy.add(chart.view);
+      return stretched ?? render(nw);
+    };
+    draw(chart.svg_narrow, narrowDrawing(chart.light));
+    draw(chart.svg_narrow_dark, narrowDrawing(chart.dark));
     const png = ogCard({
       chart,
       palette: out.palettes.light,
@@ -125,7 +142,7 @@ function main() {
   const firstScreen = inlineCharts(out.first_screen, defaultChart, drawn);
   html = html.replace(FIRST_VIEW_SCRIPT, script.code).replace(FIRST_SCREEN, firstScreen);
   writeFileSync(indexPath, html);
-  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views`);
+  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views; phone drawings that follow the box's width: ${[...stretchy].join(", ") || "none"}`);
 }
 
 /** An SVG as a `data:` URL that can stand in an HTML attribute, `srcset` included: `%` and `#`

@@ -8,6 +8,7 @@ import { checkSamples, formatValue, monthStartLabel } from "../../scripts/chart-
 import { runHostBinary } from "../../scripts/host-binary.mjs";
 import { cardSvg, escape } from "../../scripts/og-card.mjs";
 import { CHART_BOX } from "../../scripts/prerender.mjs";
+import { stretchableSvg } from "../../scripts/stretch-svg.mjs";
 import { appFontStack } from "../../scripts/text-width.mjs";
 import { probedPage, suite } from "./harness.mjs";
 
@@ -108,6 +109,61 @@ test("the static SVG is the size of the app's chart box at the desktop layout", 
     assert.deepEqual(box, CHART_BOX, `at ${width} px`);
     await context.close();
   }
+});
+
+test("a phone's drawing follows its box's width where ECharts' layout is a straight line in it, and stays fixed otherwise", async () => {
+  // A plot from 60 px to 16 px short of the right edge, a bar at its middle third, a label at
+  // its middle, as ECharts lays them out at width `w`.
+  const plot = (w) => w - 76;
+  const chart = (w, { label = "2024", gridEnd = plot(w) + 60 } = {}) => [
+    `<svg width="${w}" height="300" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} 300">`,
+    `<rect width="${w}" height="300" x="0" y="0" fill="none"></rect>`,
+    `<path d="M60 272.5L${gridEnd} 272.5" fill="none" stroke="#e3e6ea" class="zr${w}-cls-0"></path>`,
+    `<path d="M${60 + plot(w) / 3} 272l${plot(w) / 3} 0l0 -100l-${plot(w) / 3} 0Z" fill="#c2410c" class="zr${w}-cls-1"></path>`,
+    `<text text-anchor="middle" style="font-size:12px;" y="6" transform="translate(${60 + plot(w) / 2} 280)" fill="#57606a">${label}</text>`,
+    `<text text-anchor="end" style="font-size:12px;" transform="translate(52 272)" fill="#57606a">$0</text>`,
+    `<style ><![CDATA[\n.zr${w}-cls-1:hover {\ncursor:pointer;\n}\n]]></style>`,
+    "</svg>",
+  ].join("\n");
+  const stretched = stretchableSvg((w) => chart(w), [336, 512, 404]);
+  assert.ok(stretched, "a straight-line layout stretches");
+  assert.match(stretched, /^<svg width="100%" height="300" xmlns="http:\/\/www.w3.org\/2000\/svg">/);
+  // At the first width in attributes; the moves in one @supports block (all or nothing).
+  assert.match(stretched, /<rect x="60" y="272" width="260" height="1" fill="#e3e6ea" class="zs-a zc-a"><\/rect>/);
+  assert.match(stretched, /<rect x="146.67" y="172" width="86.67" height="100" fill="#c2410c" class="zs-b zc-b"><\/rect>/);
+  assert.match(stretched, /<text class="zs-c" [^>]*transform="translate\(190 280\)"[^>]*>2024</);
+  const rules = /<style>@supports \(x: calc\(1px \+ 1%\)\) and \(width: calc\(1px \+ 1%\)\) \{\n([^]*)\n\}<\/style>\n<\/svg>$/.exec(stretched)?.[1];
+  assert.deepEqual(rules?.split("\n"), [
+    ".zs-a{x:60px;width:calc(-76px + 100%)}",
+    ".zs-b{x:calc(34.67px + 33.333333%);width:calc(-25.33px + 33.333333%)}",
+    ".zs-c{transform:translate(calc(22px + 50%),280px)}",
+  ]);
+  assert.match(stretched, /transform="translate\(52 272\)" fill="#57606a">\$0</, "what does not move stays as it is");
+  assert.match(stretched, /\.zc-b:hover/, "class names follow the elements");
+
+  // In a browser, the drawing at 412 px lays out as ECharts would there.
+  const { page, context } = await probedPage(env.browser);
+  const at = await page.evaluate((svg) => {
+    const box = document.createElement("div");
+    box.style.width = "388px";
+    box.innerHTML = svg;
+    document.body.append(box);
+    const root = box.firstElementChild;
+    const [rule, bar] = root.querySelectorAll("rect.zs-a, rect.zs-b");
+    const label = [...root.querySelectorAll("text")].find((t) => t.textContent === "2024");
+    const x0 = root.getBoundingClientRect().left;
+    const r = (el) => el.getBoundingClientRect();
+    return { ruleEnd: r(rule).right - x0, barLeft: r(bar).left - x0, barWidth: r(bar).width, label: (r(label).left + r(label).right) / 2 - x0 };
+  }, stretched);
+  const plot412 = plot(388);
+  assert.ok(Math.abs(at.ruleEnd - (60 + plot412)) < 0.5, `gridline ends at ${at.ruleEnd}`);
+  assert.ok(Math.abs(at.barLeft - (60 + plot412 / 3)) < 0.5 && Math.abs(at.barWidth - plot412 / 3) < 0.5, `bar at ${at.barLeft}, ${at.barWidth} wide`);
+  assert.ok(Math.abs(at.label - (60 + plot412 / 2)) < 1, `label centred at ${at.label}`);
+  await context.close();
+
+  // A label ECharts shows at one width and hides at another, or a coordinate off the line: fixed.
+  assert.equal(stretchableSvg((w) => chart(w, { label: w > 400 ? "2024" : "" }), [336, 512, 404]), null);
+  assert.equal(stretchableSvg((w) => chart(w, { gridEnd: w === 404 ? 350 : plot(w) + 60 }), [336, 512, 404]), null);
 });
 
 test("every canonical view has a 1200×630 PNG preview image", async () => {
