@@ -30,11 +30,14 @@ echarts.use(ECHARTS_MODULES);
  * `.chart`'s height, clamp(300px, 55vw, 440px), is at its maximum. The SVG carries a viewBox, so
  * it also scales down into a narrower box. tests/e2e/static_charts.test.mjs measures it again. */
 export const CHART_BOX = { width: 892, height: 440 };
-/** A phone's chart box: the widest still 300 px tall (`.chart` is clamp(300px, 55vw, 440px), so
- * a 545 px window, whose margins are 3vw each), and a 430 px phone's, where a stretching drawing
- * is checked against ECharts' own. */
-const NARROW_WIDEST = 512;
-const NARROW_CHECK = 404;
+/** The sizes a drawing is drawn at besides its own, to follow its box (scripts/stretch-svg.mjs):
+ * the far end of the range it is shown in, and a size to check it at. `.chart` is
+ * clamp(300px, 55vw, 440px) and `.page`'s margins 3vw (12 px to 32 px) a side. A phone's drawing
+ * (336 × 300, a 360 px window's box) is shown up to a 699 px window: 657 × 384; checked at a
+ * 430 px phone's width. The desktop one (892 × 440) from a 900 px window, the narrowest with the
+ * filters beside the chart (551 px wide), and a 700 px one (385 px tall); checked between. */
+const PHONE_RANGE = { widths: [657, 404], heights: [384, 340] };
+const DESKTOP_RANGE = { widths: [540, 700], heights: [385, 410] };
 export const FIRST_SCREEN = "{{FIRST_SCREEN}}";
 export const FIRST_VIEW_SCRIPT = "{{FIRST_VIEW_SCRIPT}}";
 
@@ -85,7 +88,7 @@ function main() {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
   }
   const sizes = [];
-  // The views whose phone drawing follows the box's width.
+  // The views whose drawings follow their box's size.
   const stretchy = new Set();
   // Every drawing by its path, for the ones the first screen carries in the page itself.
   const drawn = new Map();
@@ -96,25 +99,26 @@ function main() {
   for (const chart of out.charts) {
     // A chart of labelled rows (reports vs data) is as tall as its rows, as in the app.
     const box = { ...CHART_BOX, height: chart.min_height ?? CHART_BOX.height };
-    const light = renderSvg(chart.light, out.placeholders, box, fontFamily);
-    const dark = renderSvg(chart.dark, out.placeholders, box, fontFamily);
+    // Drawn for the desktop box, following the box from a 900 px window's (the narrowest beside
+    // the filters) to the widest, and its height from a 700 px window's up (scripts/stretch-svg.mjs).
+    const drawing = (option, { width, height }, sizes, label) => {
+      const render = (w, h) => renderSvg(option, out.placeholders, { width: w, height: h }, fontFamily);
+      // A chart of labelled rows is as tall as its rows, whatever the window.
+      const heights = chart.min_height ? [height, height, height] : [height, ...sizes.heights];
+      const stretched = stretchableSvg(render, { widths: [width, ...sizes.widths], heights });
+      if (stretched) stretchy.add(label);
+      return stretched ?? render(width, height);
+    };
+    const light = drawing(chart.light, box, DESKTOP_RANGE, chart.view);
+    const dark = drawing(chart.dark, box, DESKTOP_RANGE, chart.view);
     draw(chart.svg, light);
     draw(chart.svg_dark, dark);
     // For phones, drawn at their own chart box: a desktop drawing scaled down would write its
-    // labels at a third of their size. Where the chart's layout is a straight line in its
-    // width, the drawing follows the box's width (scripts/stretch-svg.mjs): drawn at a 360 px
-    // phone's box, checked at a 430 px phone's, stretching up to the widest box whose chart is
-    // still 300 px tall (a 545 px window).
+    // labels at a third of their size. It follows the box as far as a 699 px window's.
     const [nw, nh] = out.narrow_box;
-    const height = chart.min_height ?? nh;
-    const narrowDrawing = (option) => {
-      const render = (width) => renderSvg(option, out.placeholders, { width, height }, fontFamily);
-      const stretched = stretchableSvg(render, [nw, NARROW_WIDEST, NARROW_CHECK]);
-      if (stretched) stretchy.add(chart.view);
-      return stretched ?? render(nw);
-    };
-    draw(chart.svg_narrow, narrowDrawing(chart.light));
-    draw(chart.svg_narrow_dark, narrowDrawing(chart.dark));
+    const narrow = { width: nw, height: chart.min_height ?? nh };
+    draw(chart.svg_narrow, drawing(chart.light, narrow, PHONE_RANGE, `${chart.view} (phone)`));
+    draw(chart.svg_narrow_dark, drawing(chart.dark, narrow, PHONE_RANGE, `${chart.view} (phone)`));
     const png = ogCard({
       chart,
       palette: out.palettes.light,
@@ -142,7 +146,7 @@ function main() {
   const firstScreen = inlineCharts(out.first_screen, defaultChart, drawn);
   html = html.replace(FIRST_VIEW_SCRIPT, script.code).replace(FIRST_SCREEN, firstScreen);
   writeFileSync(indexPath, html);
-  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views; phone drawings that follow the box's width: ${[...stretchy].join(", ") || "none"}`);
+  console.log(`prerender: ${out.charts.length} charts (light/dark SVG: ${sizes.join(", ")}), preview images, first screen of ${out.charts.length} views; drawings that follow their box's size: ${[...stretchy].join(", ") || "none"}`);
 }
 
 /** An SVG as a `data:` URL that can stand in an HTML attribute, `srcset` included: `%` and `#`

@@ -1,19 +1,22 @@
-// A static drawing that keeps its layout at any width of a phone's chart box. ECharts lays a
-// chart out for one width; drawn for a 360 px phone, its plot ended 15 px short of the live
-// chart's on a 375 px phone, 51 px on a 412 px one and 68 px on a 430 px one, and the plot
-// widened under the reader's eyes when the live chart took over.
+// A static drawing that keeps its layout at any size of its chart box. ECharts lays a chart
+// out for one size; drawn for a 360 px phone, its plot ended 15 px short of the live chart's on
+// a 375 px phone, 51 px on a 412 px one and 68 px on a 430 px one, and widened under the
+// reader's eyes when the live chart took over; a 1024 px window showed the desktop drawing
+// scaled to three quarters, labels and all.
 //
-// ECharts draws the same chart at two widths, and a third checks the rule: every coordinate
-// that differs is a straight line in the box's width (a plot edge, a bar, an axis label between
-// a fixed left margin and a fixed right one). The drawing keeps its numbers for the first width
-// and gets, per element that moves, the same geometry as CSS with `calc(… px + …%)`, where 100%
-// is the drawing's own width (SVG's geometry properties and transforms resolve percentages
-// against the viewport): a bar is a <rect> whose `x` and `width` follow the box, a label a
-// `translate()`. The root <svg> is as wide as its image (`width="100%"`, no viewBox), so the
-// <img> box sets the width it is drawn at. The rules stand in one `@supports` block: a browser
-// without SVG geometry in CSS draws every element at the first width, as before, never labels
+// ECharts draws the same chart at a second width, at a second height, and at a size to check
+// the rule: every coordinate that differs lies on a straight line in the box's width (a plot
+// edge, a bar, an axis label between fixed margins) or in its height (a gridline, a bar's
+// top). The drawing keeps its numbers for the first size and gets, per element that moves,
+// the same geometry as CSS with `calc(… px + …%)`, where a percentage is of the drawing's own
+// width or height (SVG's geometry properties and transforms resolve them against the
+// viewport): a bar or rule is a <rect> whose `x`, `y`, `width` and `height` follow the box, a
+// label a `translate()`. The root <svg> is the size of its image (`100%`, no viewBox), so the
+// <img> box sets the size it is drawn at. The rules stand in one `@supports` block: a browser
+// without SVG geometry in CSS draws every element at the first size, as before, never labels
 // moved over bars that stayed. Anything the rule does not describe (labels ECharts hides at one
-// width and not the other, a path that changes shape) leaves the drawing as it was.
+// size and not another, a legend that wraps, a path that changes shape) leaves the drawing as
+// it was.
 
 /** Numbers in an element's text, with where they stand. */
 const NUMBER = /-?\d+(?:\.\d+)?(?:e-?\d+)?/g;
@@ -22,49 +25,58 @@ const NUMBER = /-?\d+(?:\.\d+)?(?:e-?\d+)?/g;
 const px = (v) => Number(v.toFixed(2));
 const pct = (v) => Number((v * 100).toFixed(6));
 
-/** A length that is `at` in a drawing `drawnWidth` wide and grows by `slope` per px of width,
- * as CSS: `calc(a px + b%)`, or plain px when it does not move. */
-function cssLength({ at, slope }, drawnWidth) {
-  const offset = px(at - slope * drawnWidth);
+/** A length that is `at` in the drawing as drawn and grows by `slope` per px of the drawing's
+ * width (x) or height (y), `size` px as drawn, as CSS: `calc(a px + b%)`, or plain px when it
+ * does not move. In a geometry property or a translate() a percentage is of that dimension. */
+function cssLength({ at, slope }, size) {
   if (slope === 0) return `${px(at)}px`;
-  return `calc(${offset}px + ${pct(slope)}%)`;
+  return `calc(${px(at - slope * size)}px + ${pct(slope)}%)`;
 }
 
 /**
- * `render(width)` draws the chart as an SVG string at that width (same height each time).
- * Returns the drawing for `widths[0]` that stretches between them, or null when the chart does
- * not follow the rule (the caller then keeps the fixed drawing).
- * @param {(width: number) => string} render
- * @param {[number, number, number]} widths the drawing's width, a second, and one to check
+ * `render(width, height)` draws the chart as an SVG string of that size. Returns the drawing at
+ * (`widths[0]`, `heights[0]`) that follows its image's size, or null when the chart does not
+ * follow the rule (the caller then keeps the fixed drawing). ECharts draws it at a second width,
+ * at a second height, and at a third of each, where every moving coordinate must be where its
+ * straight lines put it. Equal heights: the drawing keeps its height.
+ * @param {(width: number, height: number) => string} render
+ * @param {{widths: [number, number, number], heights: [number, number, number]}} sizes
+ * @param {(why: string) => null} refuse told why a chart does not stretch; returns null
  */
-export function stretchableSvg(render, [w1, w2, w3]) {
-  const [a, b, c] = [w1, w2, w3].map((w) => ownClassNames(render(w)).split("\n"));
-  if (a.length !== b.length || a.length !== c.length) return null;
+export function stretchableSvg(render, { widths: [w1, w2, w3], heights: [h1, h2, h3] }, refuse = () => null) {
+  const tall = h2 !== h1;
+  const drawings = [[w1, h1], [w2, h1], tall ? [w1, h2] : null, [w3, tall ? h3 : h1]];
+  const [a, b, c, d] = drawings.map((size) => (size ? ownClassNames(render(...size)).split("\n") : null));
+  const lines = [a, b, c, d].filter(Boolean);
+  if (lines.some((l) => l.length !== a.length)) return refuse("a different number of elements at another size");
+  const drawn = { x: w1, y: h1 };
   const out = [];
   // Each movement's CSS, and the class that carries it.
   const rules = new Map();
   for (let i = 0; i < a.length; i++) {
     const shape = (line) => line.replace(NUMBER, "#");
-    if (shape(a[i]) !== shape(b[i]) || shape(a[i]) !== shape(c[i])) return null;
-    const [na, nb, nc] = [a[i], b[i], c[i]].map((line) => [...line.matchAll(NUMBER)].map((m) => Number(m[0])));
+    if (lines.some((l) => shape(l[i]) !== shape(a[i]))) return refuse(`element ${i} changes at another size: ${a[i].slice(0, 80)}`);
+    const numbers = (l) => (l ? [...l[i].matchAll(NUMBER)].map((m) => Number(m[0])) : null);
+    const [na, nb, nc, nd] = [a, b, c, d].map(numbers);
     const moves = [];
     for (let k = 0; k < na.length; k++) {
-      if (na[k] === nb[k]) {
-        if (nc[k] !== na[k]) return null;
-        continue;
-      }
-      const slope = (nb[k] - na[k]) / (w2 - w1);
-      // The third width must fall on the same straight line (ECharts rounds to a tenth of a
-      // pixel or so; half a pixel is the tolerance).
-      if (Math.abs(na[k] + slope * (w3 - w1) - nc[k]) > 0.5) return null;
-      moves.push({ index: k, at: na[k], slope });
+      const byWidth = (nb[k] - na[k]) / (w2 - w1);
+      const byHeight = nc ? (nc[k] - na[k]) / (h2 - h1) : 0;
+      // The check drawing must fall on the same straight lines, within a pixel: ECharts puts
+      // a 1 px rule on a pixel's middle (y.5), half a pixel off the line either way.
+      const expected = na[k] + byWidth * (w3 - w1) + byHeight * (tall ? h3 - h1 : 0);
+      if (Math.abs(expected - nd[k]) > 1) return refuse(`element ${i}'s number ${k} is ${nd[k]}, not ${px(expected)}: ${a[i].slice(0, 80)}`);
+      // A coordinate that follows both would need a percentage of each: not one CSS length.
+      if (byWidth !== 0 && byHeight !== 0) return refuse(`element ${i}'s number ${k} follows both width and height: ${a[i].slice(0, 80)}`);
+      if (byWidth !== 0) moves.push({ index: k, at: na[k], slope: byWidth, axis: "x" });
+      if (byHeight !== 0) moves.push({ index: k, at: na[k], slope: byHeight, axis: "y" });
     }
     if (moves.length === 0) {
       out.push(a[i]);
       continue;
     }
-    const stretched = stretchLine(a[i], na, moves, w1);
-    if (stretched === null) return null;
+    const stretched = stretchLine(a[i], na, moves, drawn);
+    if (stretched === null) return refuse(`element ${i} moves in a way not rewritten: ${a[i].slice(0, 80)}`);
     if (!stretched.css) {
       out.push(stretched.line);
       continue;
@@ -74,7 +86,7 @@ export function stretchableSvg(render, [w1, w2, w3]) {
     out.push(withClass(stretched.line, rules.get(stretched.css)));
   }
   const end = out.lastIndexOf("</svg>");
-  if (end < 0) return null;
+  if (end < 0) return refuse("no </svg>");
   const css = [...rules].map(([movement, name]) => `.${name}{${movement}}`);
   out.splice(end, 0, `<style>@supports (x: calc(1px + 1%)) and (width: calc(1px + 1%)) {\n${css.join("\n")}\n}</style>`);
   return out.join("\n");
@@ -100,62 +112,92 @@ function ownClassNames(svg) {
   });
 }
 
-/** One element whose numbers `moves` follow the width, rewritten to follow it: the element at
- * the first width, and the CSS that moves it (none for the root and its background, which are
- * as wide as the image); null when its kind is not one this knows how to rewrite. */
-function stretchLine(line, numbers, moves, drawnWidth) {
+/** One element whose numbers `moves` follow the drawing's size, rewritten to follow it: the
+ * element as drawn, and the CSS that moves it (none for the root and its background, which are
+ * the image's size); null when its kind is not one this knows how to rewrite. `drawn` is the
+ * size it was drawn at. */
+function stretchLine(line, numbers, moves, drawn) {
   const moved = new Map(moves.map((m) => [m.index, m]));
-  // The root: as wide as its image. Its numbers are its width and the viewBox's.
+  // What number `index` is at `axis`: moving along it, or fixed.
+  const at = (index, axis) => {
+    const m = moved.get(index);
+    if (m && m.axis !== axis) return null;
+    return m ?? { at: numbers[index], slope: 0 };
+  };
+  const sum = (p, q) => (p && q ? { at: p.at + q.at, slope: p.slope + q.slope } : null);
+  const neg = (p) => (p ? { at: -p.at, slope: -p.slope } : null);
+  const x = (p) => cssLength(p, drawn.x);
+  const y = (p) => cssLength(p, drawn.y);
+  // The root: its image's size. Its numbers are its size and the viewBox's.
   if (line.startsWith("<svg ")) {
-    return { line: line.replace(/ width="[^"]*"/, ' width="100%"').replace(/ viewBox="[^"]*"/, "") };
+    return {
+      line: line
+        .replace(/ width="[^"]*"/, ' width="100%"')
+        .replace(/ height="[^"]*"/, moves.some((m) => m.axis === "y") ? ' height="100%"' : "$&")
+        .replace(/ viewBox="[^"]*"/, ""),
+    };
   }
-  // The background: as wide as the drawing.
-  if (/^<rect width="[\d.]+" height="[\d.]+" x="0" y="0"/.test(line) && moves.length === 1 && moves[0].index === 0) {
-    return { line: line.replace(/^<rect width="[\d.]+"/, '<rect width="100%"') };
+  // The background: the drawing's size.
+  if (/^<rect width="[\d.]+" height="[\d.]+" x="0" y="0"/.test(line) && moves.every((m) => m.index < 2)) {
+    return { line: line.replace(/^<rect width="[\d.]+" height="[\d.]+"/, (attrs) => (moved.has(1) ? '<rect width="100%" height="100%"' : attrs.replace(/width="[\d.]+"/, 'width="100%"'))) };
   }
   // A horizontal rule (gridline, axis line): `M x1 y L x2 y`, stroked. Drawn as a filled
-  // <rect> the stroke's width tall, whose `x` and `width` CSS can compute.
+  // <rect> the stroke's width tall, whose `x`, `y` and `width` CSS can compute.
   const rule = /^<path d="M(-?[\d.]+) (-?[\d.]+)L(-?[\d.]+) (-?[\d.]+)" (.*)><\/path>$/.exec(line);
-  if (rule && rule[2] === rule[4] && !moved.has(1) && !moved.has(3)) {
+  if (rule && rule[2] === rule[4]) {
     const stroke = /stroke="([^"]+)"/.exec(rule[5]);
     if (!stroke || /transform=/.test(rule[5])) return null;
     const strokeWidth = Number(/stroke-width="([\d.]+)"/.exec(rule[5])?.[1] ?? 1);
-    const x1 = moved.get(0) ?? { at: numbers[0], slope: 0 };
-    const x2 = moved.get(2) ?? { at: numbers[2], slope: 0 };
-    const w = { at: x2.at - x1.at, slope: x2.slope - x1.slope };
-    const y = Number(rule[2]) - strokeWidth / 2;
+    const [x1, top, x2, bottom] = [at(0, "x"), at(1, "y"), at(2, "x"), at(3, "y")];
+    if (!x1 || !x2 || !top || !bottom || top.slope !== bottom.slope) return null;
+    const w = sum(x2, neg(x1));
+    const edge = { at: top.at - strokeWidth / 2, slope: top.slope };
     const classes = /class="[^"]*"/.exec(rule[5])?.[0] ?? "";
     return {
-      line: `<rect x="${px(x1.at)}" y="${px(y)}" width="${px(w.at)}" height="${strokeWidth}" fill="${stroke[1]}" ${classes}></rect>`,
-      css: `x:${cssLength(x1, drawnWidth)};width:${cssLength(w, drawnWidth)}`,
+      line: `<rect x="${px(x1.at)}" y="${px(edge.at)}" width="${px(w.at)}" height="${strokeWidth}" fill="${stroke[1]}" ${classes}></rect>`,
+      css: `x:${x(x1)};y:${y(edge)};width:${x(w)}`,
     };
   }
-  // A bar: `M x y l w 0 l 0 h l -w 0 Z`.
-  const bar = /^<path d="M(-?[\d.]+) (-?[\d.]+)l(-?[\d.]+) 0l0 (-?[\d.]+)l(-?[\d.]+) 0Z" (.*)><\/path>$/.exec(line);
-  // Its numbers: x 0, y 1, w 2, (0 3, 0 4), h 5, -w 6.
-  if (bar && !moved.has(1) && !moved.has(5) && Number(bar[3]) === -Number(bar[5]) && !/transform=/.test(bar[6])) {
-    const x = moved.get(0) ?? { at: numbers[0], slope: 0 };
-    const w = moved.get(2) ?? { at: numbers[2], slope: 0 };
-    const right = moved.get(6);
-    if (right && (right.at !== -w.at || right.slope !== -w.slope)) return null;
-    // A negative width draws leftwards: the rect starts at the far edge instead.
-    const left = w.at >= 0 ? x : { at: x.at + w.at, slope: x.slope + w.slope };
-    const size = w.at >= 0 ? w : { at: -w.at, slope: -w.slope };
-    const y = Number(bar[2]);
-    const h = Number(bar[4]);
+  // A vertical rule (a gridline of a horizontal bar chart, an axis tick): `M x y1 L x y2`.
+  if (rule && rule[1] === rule[3]) {
+    const stroke = /stroke="([^"]+)"/.exec(rule[5]);
+    if (!stroke || /transform=/.test(rule[5])) return null;
+    const strokeWidth = Number(/stroke-width="([\d.]+)"/.exec(rule[5])?.[1] ?? 1);
+    const [left, y1, right, y2] = [at(0, "x"), at(1, "y"), at(2, "x"), at(3, "y")];
+    if (!left || !y1 || !right || !y2 || left.slope !== right.slope) return null;
+    const [top, bottom] = y1.at <= y2.at ? [y1, y2] : [y2, y1];
+    const h = sum(bottom, neg(top));
+    const edge = { at: left.at - strokeWidth / 2, slope: left.slope };
+    const classes = /class="[^"]*"/.exec(rule[5])?.[0] ?? "";
     return {
-      line: `<rect x="${px(left.at)}" y="${px(Math.min(y, y + h))}" width="${px(size.at)}" height="${px(Math.abs(h))}" ${bar[6]}></rect>`,
-      css: `x:${cssLength(left, drawnWidth)};width:${cssLength(size, drawnWidth)}`,
+      line: `<rect x="${px(edge.at)}" y="${px(top.at)}" width="${strokeWidth}" height="${px(h.at)}" fill="${stroke[1]}" ${classes}></rect>`,
+      css: `x:${x(edge)};y:${y(top)};height:${y(h)}`,
     };
   }
-  // Anything placed by `transform="translate(x y)"` whose x alone moves: the same translate as
-  // CSS, which takes the place of the attribute where the browser has it.
+  // A bar: `M x y l w 0 l 0 h l -w 0 Z`. Its numbers: x 0, y 1, w 2, (0 3, 0 4), h 5, -w 6.
+  const bar = /^<path d="M(-?[\d.]+) (-?[\d.]+)l(-?[\d.]+) 0l0 (-?[\d.]+)l(-?[\d.]+) 0Z" (.*)><\/path>$/.exec(line);
+  if (bar && !/transform=/.test(bar[6])) {
+    const [x0, y0, w, h, back] = [at(0, "x"), at(1, "y"), at(2, "x"), at(5, "y"), at(6, "x")];
+    if (!x0 || !y0 || !w || !h || !back || back.at !== -w.at || back.slope !== -w.slope) return null;
+    // A negative width or height draws leftwards or upwards: the rect starts at the far edge.
+    const left = w.at >= 0 ? x0 : sum(x0, w);
+    const top = h.at >= 0 ? y0 : sum(y0, h);
+    const [width, height] = [w.at >= 0 ? w : neg(w), h.at >= 0 ? h : neg(h)];
+    return {
+      line: `<rect x="${px(left.at)}" y="${px(top.at)}" width="${px(width.at)}" height="${px(height.at)}" ${bar[6]}></rect>`,
+      css: `x:${x(left)};y:${y(top)};width:${x(width)};height:${y(height)}`,
+    };
+  }
+  // Anything placed by `transform="translate(x y)"`, whose other numbers stay: the same
+  // translate as CSS, which takes the place of the attribute where the browser has it.
   const placed = /^(<\w+ [^>]*?)transform="translate\((-?[\d.]+) (-?[\d.]+)\)"(.*)$/.exec(line);
   if (placed) {
-    const before = placed[1].match(NUMBER)?.length ?? 0;
-    const xIndex = before;
-    if (moves.length !== 1 || moves[0].index !== xIndex) return null;
-    return { line, css: `transform:translate(${cssLength(moves[0], drawnWidth)},${placed[3]}px)` };
+    const index = placed[1].match(NUMBER)?.length ?? 0;
+    if (moves.some((m) => m.index !== index && m.index !== index + 1)) return null;
+    const [tx, ty] = [at(index, "x"), at(index + 1, "y")];
+    if (!tx || !ty) return null;
+    return { line, css: `transform:translate(${x(tx)},${y(ty)})` };
   }
   return null;
 }
+

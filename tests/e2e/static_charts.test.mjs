@@ -29,8 +29,8 @@ async function svgTexts(page, markup) {
     if (doc.querySelector("parsererror") || doc.documentElement.localName !== "svg") return null;
     const root = doc.documentElement;
     return {
-      width: Number(root.getAttribute("width")),
-      height: Number(root.getAttribute("height")),
+      width: root.getAttribute("width"),
+      height: root.getAttribute("height"),
       viewBox: root.getAttribute("viewBox"),
       texts: [...doc.querySelectorAll("text")].map((t) => t.textContent),
     };
@@ -66,7 +66,15 @@ test("every canonical view has a light and a dark static SVG of its chart, with 
       assert.ok(svg, `${path} parses as SVG`);
       // A chart of labelled rows is as tall as its rows, as in the app.
       const height = chart.min_height ?? CHART_BOX.height;
-      assert.deepEqual([svg.width, svg.height, svg.viewBox], [CHART_BOX.width, height, `0 0 ${CHART_BOX.width} ${height}`], path);
+      // Drawn for that box; where it follows its image's size (scripts/stretch-svg.mjs), as
+      // large as the image, its elements where ECharts put them in that box.
+      if (svg.viewBox) {
+        assert.deepEqual([svg.width, svg.height, svg.viewBox], [`${CHART_BOX.width}`, `${height}`, `0 0 ${CHART_BOX.width} ${height}`], path);
+      } else {
+        assert.deepEqual([svg.width, svg.height], ["100%", chart.min_height ? `${height}` : "100%"], path);
+        assert.match(markup, /<rect width="100%" height="(100%|\d+)" x="0" y="0"/, path);
+        assert.match(markup, /<style>@supports \(x: calc\(1px \+ 1%\)\)/, path);
+      }
       assert.doesNotMatch(markup, /__\w+__/, `${path}: a formatter placeholder drawn as text`);
       // Every series is in the legend, under the name the Rust builder gave it.
       for (const series of option.series) assert.ok(svg.texts.includes(series.name), `${path}: legend ${series.name}`);
@@ -111,59 +119,74 @@ test("the static SVG is the size of the app's chart box at the desktop layout", 
   }
 });
 
-test("a phone's drawing follows its box's width where ECharts' layout is a straight line in it, and stays fixed otherwise", async () => {
-  // A plot from 60 px to 16 px short of the right edge, a bar at its middle third, a label at
-  // its middle, as ECharts lays them out at width `w`.
+test("a drawing follows its box's size where ECharts' layout is a straight line in it, and stays fixed otherwise", async () => {
+  // As ECharts lays a chart out in a w × h box: a plot from 60 px to 16 px short of the right
+  // edge and from 40 px to 28 px above the bottom, a rule along its bottom, a bar in its middle
+  // third half its height tall, a label under the bar.
   const plot = (w) => w - 76;
-  const chart = (w, { label = "2024", gridEnd = plot(w) + 60 } = {}) => [
-    `<svg width="${w}" height="300" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} 300">`,
-    `<rect width="${w}" height="300" x="0" y="0" fill="none"></rect>`,
-    `<path d="M60 272.5L${gridEnd} 272.5" fill="none" stroke="#e3e6ea" class="zr${w}-cls-0"></path>`,
-    `<path d="M${60 + plot(w) / 3} 272l${plot(w) / 3} 0l0 -100l-${plot(w) / 3} 0Z" fill="#c2410c" class="zr${w}-cls-1"></path>`,
-    `<text text-anchor="middle" style="font-size:12px;" y="6" transform="translate(${60 + plot(w) / 2} 280)" fill="#57606a">${label}</text>`,
-    `<text text-anchor="end" style="font-size:12px;" transform="translate(52 272)" fill="#57606a">$0</text>`,
+  const base = (h) => h - 28;
+  const chart = (w, h, { label = "2024", ruleEnd = plot(w) + 60 } = {}) => [
+    `<svg width="${w}" height="${h}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}">`,
+    `<rect width="${w}" height="${h}" x="0" y="0" fill="none"></rect>`,
+    `<path d="M60 ${base(h) + 0.5}L${ruleEnd} ${base(h) + 0.5}" fill="none" stroke="#e3e6ea" class="zr${w}-cls-0"></path>`,
+    `<path d="M${60 + plot(w) / 3} ${base(h)}l${plot(w) / 3} 0l0 ${-(h - 68) / 2}l-${plot(w) / 3} 0Z" fill="#c2410c" class="zr${w}-cls-1"></path>`,
+    `<text text-anchor="middle" style="font-size:12px;" y="6" transform="translate(${60 + plot(w) / 2} ${base(h) + 8})" fill="#57606a">${label}</text>`,
+    `<text text-anchor="end" style="font-size:12px;" transform="translate(52 40)" fill="#57606a">$3B</text>`,
     `<style ><![CDATA[\n.zr${w}-cls-1:hover {\ncursor:pointer;\n}\n]]></style>`,
     "</svg>",
   ].join("\n");
-  const stretched = stretchableSvg((w) => chart(w), [336, 512, 404]);
+  const sizes = { widths: [336, 512, 404], heights: [300, 384, 340] };
+  const stretched = stretchableSvg((w, h) => chart(w, h), sizes);
   assert.ok(stretched, "a straight-line layout stretches");
-  assert.match(stretched, /^<svg width="100%" height="300" xmlns="http:\/\/www.w3.org\/2000\/svg">/);
-  // At the first width in attributes; the moves in one @supports block (all or nothing).
+  assert.match(stretched, /^<svg width="100%" height="100%" xmlns="http:\/\/www.w3.org\/2000\/svg">/);
+  // As drawn in attributes, for a browser without SVG geometry in CSS; the moves in one
+  // @supports block (all or nothing).
   assert.match(stretched, /<rect x="60" y="272" width="260" height="1" fill="#e3e6ea" class="zs-a zc-a"><\/rect>/);
-  assert.match(stretched, /<rect x="146.67" y="172" width="86.67" height="100" fill="#c2410c" class="zs-b zc-b"><\/rect>/);
+  assert.match(stretched, /<rect x="146.67" y="156" width="86.67" height="116" fill="#c2410c" class="zs-b zc-b"><\/rect>/);
   assert.match(stretched, /<text class="zs-c" [^>]*transform="translate\(190 280\)"[^>]*>2024</);
+  assert.match(stretched, /transform="translate\(52 40\)" fill="#57606a">\$3B</, "what does not move stays as it is");
+  assert.match(stretched, /\.zc-b:hover/, "class names follow the elements");
   const rules = /<style>@supports \(x: calc\(1px \+ 1%\)\) and \(width: calc\(1px \+ 1%\)\) \{\n([^]*)\n\}<\/style>\n<\/svg>$/.exec(stretched)?.[1];
   assert.deepEqual(rules?.split("\n"), [
-    ".zs-a{x:60px;width:calc(-76px + 100%)}",
-    ".zs-b{x:calc(34.67px + 33.333333%);width:calc(-25.33px + 33.333333%)}",
-    ".zs-c{transform:translate(calc(22px + 50%),280px)}",
+    ".zs-a{x:60px;y:calc(-28px + 100%);width:calc(-76px + 100%)}",
+    ".zs-b{x:calc(34.67px + 33.333333%);y:calc(6px + 50%);width:calc(-25.33px + 33.333333%);height:calc(-34px + 50%)}",
+    ".zs-c{transform:translate(calc(22px + 50%),calc(-20px + 100%))}",
   ]);
-  assert.match(stretched, /transform="translate\(52 272\)" fill="#57606a">\$0</, "what does not move stays as it is");
-  assert.match(stretched, /\.zc-b:hover/, "class names follow the elements");
 
-  // In a browser, the drawing at 412 px lays out as ECharts would there.
+  // In a browser, drawn in a 388 × 330 box it lays out as ECharts would there.
   const { page, context } = await probedPage(env.browser);
   const at = await page.evaluate((svg) => {
     const box = document.createElement("div");
-    box.style.width = "388px";
+    Object.assign(box.style, { width: "388px", height: "330px" });
     box.innerHTML = svg;
     document.body.append(box);
     const root = box.firstElementChild;
     const [rule, bar] = root.querySelectorAll("rect.zs-a, rect.zs-b");
     const label = [...root.querySelectorAll("text")].find((t) => t.textContent === "2024");
-    const x0 = root.getBoundingClientRect().left;
+    const origin = root.getBoundingClientRect();
     const r = (el) => el.getBoundingClientRect();
-    return { ruleEnd: r(rule).right - x0, barLeft: r(bar).left - x0, barWidth: r(bar).width, label: (r(label).left + r(label).right) / 2 - x0 };
+    return {
+      rule: [r(rule).right - origin.left, r(rule).top - origin.top],
+      bar: [r(bar).left - origin.left, r(bar).width, r(bar).top - origin.top, r(bar).height],
+      label: [(r(label).left + r(label).right) / 2 - origin.left, r(label).top - origin.top],
+    };
   }, stretched);
-  const plot412 = plot(388);
-  assert.ok(Math.abs(at.ruleEnd - (60 + plot412)) < 0.5, `gridline ends at ${at.ruleEnd}`);
-  assert.ok(Math.abs(at.barLeft - (60 + plot412 / 3)) < 0.5 && Math.abs(at.barWidth - plot412 / 3) < 0.5, `bar at ${at.barLeft}, ${at.barWidth} wide`);
-  assert.ok(Math.abs(at.label - (60 + plot412 / 2)) < 1, `label centred at ${at.label}`);
+  const near = (got, want, what) => assert.ok(Math.abs(got - want) < 1, `${what}: ${got}, not ${want}`);
+  near(at.rule[0], 60 + plot(388), "the rule's right end");
+  near(at.rule[1], base(330), "the rule's top");
+  near(at.bar[0], 60 + plot(388) / 3, "the bar's left");
+  near(at.bar[1], plot(388) / 3, "the bar's width");
+  near(at.bar[3], (330 - 68) / 2, "the bar's height");
+  near(at.bar[2], base(330) - (330 - 68) / 2, "the bar's top");
+  near(at.label[0], 60 + plot(388) / 2, "the label's centre");
   await context.close();
 
-  // A label ECharts shows at one width and hides at another, or a coordinate off the line: fixed.
-  assert.equal(stretchableSvg((w) => chart(w, { label: w > 400 ? "2024" : "" }), [336, 512, 404]), null);
-  assert.equal(stretchableSvg((w) => chart(w, { gridEnd: w === 404 ? 350 : plot(w) + 60 }), [336, 512, 404]), null);
+  // A chart of one height keeps it; a label ECharts shows at one width and hides at another,
+  // or a coordinate off the line, keeps the fixed drawing.
+  const oneHeight = { widths: sizes.widths, heights: [300, 300, 300] };
+  assert.match(stretchableSvg((w, h) => chart(w, h), oneHeight), /^<svg width="100%" height="300" /);
+  assert.equal(stretchableSvg((w, h) => chart(w, h, { label: w > 400 ? "2024" : "" }), sizes), null);
+  assert.equal(stretchableSvg((w, h) => chart(w, h, { ruleEnd: w === 404 ? 350 : plot(w) + 60 }), sizes), null);
 });
 
 test("every canonical view has a 1200×630 PNG preview image", async () => {
