@@ -141,38 +141,31 @@ function stretchLine(line, numbers, moves, drawn) {
   if (/^<rect width="[\d.]+" height="[\d.]+" x="0" y="0"/.test(line) && moves.every((m) => m.index < 2)) {
     return { line: line.replace(/^<rect width="[\d.]+" height="[\d.]+"/, (attrs) => (moved.has(1) ? '<rect width="100%" height="100%"' : attrs.replace(/width="[\d.]+"/, 'width="100%"'))) };
   }
-  // A horizontal rule (gridline, axis line): `M x1 y L x2 y`, stroked. Drawn as a filled
-  // <rect> the stroke's width tall, whose `x`, `y` and `width` CSS can compute.
+  // A rule: `M x1 y1 L x2 y2`, stroked, horizontal (a gridline, an axis line) or vertical (a
+  // gridline of a horizontal bar chart, an axis tick). Drawn as a filled <rect> the stroke's
+  // width across, whose `x`, `y`, `width` and `height` CSS can compute.
   const rule = /^<path d="M(-?[\d.]+) (-?[\d.]+)L(-?[\d.]+) (-?[\d.]+)" (.*)><\/path>$/.exec(line);
-  if (rule && rule[2] === rule[4]) {
+  if (rule && (rule[2] === rule[4] || rule[1] === rule[3])) {
     const stroke = /stroke="([^"]+)"/.exec(rule[5]);
     if (!stroke || /transform=/.test(rule[5])) return null;
-    const strokeWidth = Number(/stroke-width="([\d.]+)"/.exec(rule[5])?.[1] ?? 1);
-    const [x1, top, x2, bottom] = [at(0, "x"), at(1, "y"), at(2, "x"), at(3, "y")];
-    if (!x1 || !x2 || !top || !bottom || top.slope !== bottom.slope) return null;
-    const w = sum(x2, neg(x1));
-    const edge = { at: top.at - strokeWidth / 2, slope: top.slope };
+    const across = Number(/stroke-width="([\d.]+)"/.exec(rule[5])?.[1] ?? 1);
+    const [x1, y1, x2, y2] = [at(0, "x"), at(1, "y"), at(2, "x"), at(3, "y")];
+    if (!x1 || !y1 || !x2 || !y2) return null;
     const classes = /class="[^"]*"/.exec(rule[5])?.[0] ?? "";
-    return {
-      line: `<rect x="${px(x1.at)}" y="${px(edge.at)}" width="${px(w.at)}" height="${strokeWidth}" fill="${stroke[1]}" ${classes}></rect>`,
-      css: `x:${x(x1)};y:${y(edge)};width:${x(w)}`,
-    };
-  }
-  // A vertical rule (a gridline of a horizontal bar chart, an axis tick): `M x y1 L x y2`.
-  if (rule && rule[1] === rule[3]) {
-    const stroke = /stroke="([^"]+)"/.exec(rule[5]);
-    if (!stroke || /transform=/.test(rule[5])) return null;
-    const strokeWidth = Number(/stroke-width="([\d.]+)"/.exec(rule[5])?.[1] ?? 1);
-    const [left, y1, right, y2] = [at(0, "x"), at(1, "y"), at(2, "x"), at(3, "y")];
-    if (!left || !y1 || !right || !y2 || left.slope !== right.slope) return null;
+    const rect = (left, top, width, height, css) => ({
+      line: `<rect x="${px(left.at)}" y="${px(top.at)}" width="${px(width)}" height="${px(height)}" fill="${stroke[1]}" ${classes}></rect>`,
+      css: `x:${x(left)};y:${y(top)};${css}`,
+    });
+    if (rule[2] === rule[4]) {
+      if (y1.slope !== y2.slope) return null;
+      const [left, right] = x1.at <= x2.at ? [x1, x2] : [x2, x1];
+      const length = sum(right, neg(left));
+      return rect(left, { at: y1.at - across / 2, slope: y1.slope }, length.at, across, `width:${x(length)}`);
+    }
+    if (x1.slope !== x2.slope) return null;
     const [top, bottom] = y1.at <= y2.at ? [y1, y2] : [y2, y1];
-    const h = sum(bottom, neg(top));
-    const edge = { at: left.at - strokeWidth / 2, slope: left.slope };
-    const classes = /class="[^"]*"/.exec(rule[5])?.[0] ?? "";
-    return {
-      line: `<rect x="${px(edge.at)}" y="${px(top.at)}" width="${strokeWidth}" height="${px(h.at)}" fill="${stroke[1]}" ${classes}></rect>`,
-      css: `x:${x(edge)};y:${y(top)};height:${y(h)}`,
-    };
+    const length = sum(bottom, neg(top));
+    return rect({ at: x1.at - across / 2, slope: x1.slope }, top, across, length.at, `height:${y(length)}`);
   }
   // A bar: `M x y l w 0 l 0 h l -w 0 Z`. Its numbers: x 0, y 1, w 2, (0 3, 0 4), h 5, -w 6.
   const bar = /^<path d="M(-?[\d.]+) (-?[\d.]+)l(-?[\d.]+) 0l0 (-?[\d.]+)l(-?[\d.]+) 0Z" (.*)><\/path>$/.exec(line);
