@@ -27,8 +27,9 @@ echarts.use(ECHARTS_MODULES);
 /** The chart box (`[data-testid=chart]`) at the desktop layout, in CSS px: measured in headless
  * Chromium at 1280 px wide and at 1440 (the page stops growing at `.page`'s max-width, 1240 px,
  * so every desktop window gives the same box): the column beside the filters is 892 px wide and
- * `.chart`'s height, clamp(300px, 55vw, 440px), is at its maximum. The SVG carries a viewBox, so
- * it also scales down into a narrower box. tests/e2e/static_charts.test.mjs measures it again. */
+ * `.chart`'s height, clamp(300px, 55vw, 440px), is at its maximum. A drawing that follows its box
+ * (`stretchableSvg`) is drawn at any box's size; a fixed one carries a viewBox and scales down
+ * into a narrower box. tests/e2e/static_charts.test.mjs measures it again. */
 export const CHART_BOX = { width: 892, height: 440 };
 /** The sizes a drawing is drawn at besides its own, to follow its box (scripts/stretch-svg.mjs):
  * the far end of the range it is shown in, and a size to check it at. `.chart` is
@@ -99,8 +100,8 @@ function main() {
   for (const chart of out.charts) {
     // A chart of labelled rows (reports vs data) is as tall as its rows, as in the app.
     const box = { ...CHART_BOX, height: chart.min_height ?? CHART_BOX.height };
-    // Drawn for the desktop box, following the box from a 900 px window's (the narrowest beside
-    // the filters) to the widest, and its height from a 700 px window's up (scripts/stretch-svg.mjs).
+    // Drawn for a box and, where the chart's layout allows, following it over the range of
+    // sizes it is shown at (scripts/stretch-svg.mjs); `label` names it in the build's log.
     const drawing = (option, { width, height }, sizes, label) => {
       const render = (w, h) => renderSvg(option, out.placeholders, { width: w, height: h }, fontFamily);
       // A chart of labelled rows is as tall as its rows, whatever the window.
