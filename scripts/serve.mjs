@@ -101,7 +101,9 @@ export async function serve(dir, prefix = "/", { compress = true, port = 0 } = {
     try {
       const info = await stat(file);
       if (!info.isFile()) throw new Error("not a file");
-      let body = await readFile(file);
+      // The file itself only when it is sent as it is or has to be compressed here: an encoded
+      // body, once built or read, is kept.
+      let body = null;
       const headers = {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "access-control-allow-origin": "*",
@@ -114,12 +116,13 @@ export async function serve(dir, prefix = "/", { compress = true, port = 0 } = {
         const encoding = accept.includes("br") ? "br" : accept.includes("gzip") ? "gzip" : null;
         if (encoding) {
           const key = `${encoding}:${file}:${info.mtimeMs}`;
-          if (!cache.has(key)) cache.set(key, (await precompressed(file, encoding, info)) ?? compressed(body, encoding));
+          if (!cache.has(key)) cache.set(key, (await precompressed(file, encoding, info)) ?? compressed(await readFile(file), encoding));
           body = cache.get(key);
           headers["content-encoding"] = encoding;
         }
         headers["vary"] = "accept-encoding";
       }
+      body ??= await readFile(file);
       headers["content-length"] = body.length;
       res.writeHead(200, headers);
       res.end(req.method === "HEAD" ? undefined : body);
