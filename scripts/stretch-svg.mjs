@@ -128,18 +128,15 @@ function stretchLine(line, numbers, moves, drawn) {
   const neg = (p) => (p ? { at: -p.at, slope: -p.slope } : null);
   const x = (p) => cssLength(p, drawn.x);
   const y = (p) => cssLength(p, drawn.y);
-  // The root: its image's size. Its numbers are its size and the viewBox's.
-  if (line.startsWith("<svg ")) {
-    return {
-      line: line
-        .replace(/ width="[^"]*"/, ' width="100%"')
-        .replace(/ height="[^"]*"/, moves.some((m) => m.axis === "y") ? ' height="100%"' : "$&")
-        .replace(/ viewBox="[^"]*"/, ""),
-    };
-  }
-  // The background: the drawing's size.
+  // The root and the background: the image's width, and its height where the drawing follows
+  // that too. The root's viewBox goes, so that the image's size is the drawing's.
+  const imageSized = (element) =>
+    element
+      .replace(/ width="[^"]*"/, ' width="100%"')
+      .replace(/ height="[^"]*"/, moves.some((m) => m.axis === "y") ? ' height="100%"' : "$&");
+  if (line.startsWith("<svg ")) return { line: imageSized(line).replace(/ viewBox="[^"]*"/, "") };
   if (/^<rect width="[\d.]+" height="[\d.]+" x="0" y="0"/.test(line) && moves.every((m) => m.index < 2)) {
-    return { line: line.replace(/^<rect width="[\d.]+" height="[\d.]+"/, (attrs) => (moved.has(1) ? '<rect width="100%" height="100%"' : attrs.replace(/width="[\d.]+"/, 'width="100%"'))) };
+    return { line: imageSized(line) };
   }
   // A rule: `M x1 y1 L x2 y2`, stroked, horizontal (a gridline, an axis line) or vertical (a
   // gridline of a horizontal bar chart, an axis tick). Drawn as a filled <rect> the stroke's
