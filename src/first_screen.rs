@@ -1,8 +1,9 @@
 //! The first screen as HTML, written into index.html at build time (scripts/prerender.mjs) so a
 //! reader sees the story, the headline numbers and the chart before the wasm has run: the same
 //! page structure and classes as the live components, every number and sentence from the same
-//! pure functions they call (`story`, `kpis`, `summary`, `charts::source_line`, `page_copy`),
-//! and each canonical view's chart as the static SVG the build renders from the same options.
+//! pure functions they call (`story`, `kpis`, `summary`, `charts::source_line`, `page_copy`,
+//! `table`), each canonical view's chart as the static SVG the build renders from the same
+//! options, and the incident table's first rows.
 //!
 //! Which parts show is decided before first paint by `scripts/first-view.js` (inline in
 //! index.html, allowed by its hash): the view-dependent parts of a canonical view (`?view=…`,
@@ -12,15 +13,16 @@
 
 use crate::canonical;
 use crate::charts::source_line;
-use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
+use crate::data::{host_details, DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
 use crate::format::escape_html as esc;
 use crate::kpis::{kpis, Kpi};
 use crate::page_copy::{masthead_title, DEK, KICKER, STORY_LINK};
 use crate::query::filters::shown_years;
 use crate::query::Filters;
-use crate::state::{Theme, View};
+use crate::state::{Theme, View, ViewState};
 use crate::story::report_beside_rows;
 use crate::summary::{chart_title, scope_text, summary_sentence};
+use crate::table::first_rows_html;
 use std::fmt::Write;
 
 /// The first screen of every canonical view, as one fragment of HTML.
@@ -141,7 +143,16 @@ pub fn first_screen_html() -> String {
          <h2 class=\"chart-title\">&nbsp;</h2><p class=\"chart-subtitle\">&nbsp;</p>\
          <div class=\"chart-box\"><div class=\"chart\"></div></div></figure>\n",
     );
-    html.push_str("</main>\n</div>\n</div>");
+    html.push_str("</main>\n");
+    // The table's first rows, below the chart: what a reader who scrolls before the app has
+    // run, or has no script, finds there.
+    html.push_str(&first_rows_html(
+        INCIDENTS,
+        host_details(),
+        &b,
+        &ViewState::default(),
+    ));
+    html.push_str("</div>\n</div>");
     html.push_str(&early_chart_data(&b));
     html
 }

@@ -11,6 +11,8 @@ pub mod charts;
 pub mod data;
 pub mod embed;
 pub mod export;
+// Build-time only: the host binary writes the pre-rendered pages from these.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod first_screen;
 pub mod format;
 pub mod incident_detail;
@@ -21,9 +23,11 @@ pub mod page_copy;
 pub mod query;
 pub mod source_links;
 pub mod state;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod static_charts;
 pub mod story;
 pub mod summary;
+pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -140,6 +140,14 @@ pub fn end_boot() {
         .active_element()
         .filter(|el| boot.contains(Some(el)))
         .and_then(|el| el.get_attribute("data-static-tab"));
+    // The table's first rows stay in the app's place for its table until that table mounts,
+    // a task later (`ui::app`): a reader who scrolled to them before the app ran sees no gap.
+    if let (Ok(Some(rows)), Ok(Some(place))) = (
+        boot.query_selector(".table-section"),
+        document.query_selector(".table-placeholder"),
+    ) {
+        let _ = place.append_child(&rows);
+    }
     boot.remove();
     if let Some(view) = focused_tab {
         if let Ok(Some(tab)) = document.query_selector(&format!("[data-testid=view-{view}]")) {

@@ -11,29 +11,8 @@ use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format;
 use crate::source_links::source_links_html;
 use crate::state::{SortColumn, View, ViewState};
+use crate::table::{loss_detail, showing, PAGE};
 use leptos::prelude::*;
-
-/// Rows shown at first and added per "Show more".
-const PAGE: usize = 50;
-
-/// The loss cell: the value on the basis, and what else a reader needs to read it.
-fn loss_detail(row: &Incident, basis: Basis) -> String {
-    let mut parts = vec![format!(
-        "As first reported: {}",
-        format::usd_exact(row.loss_usd)
-    )];
-    if row.valuation == Valuation::FaceValue {
-        parts.push(format!(
-            "face value of minted or manipulated tokens; realised: {}",
-            format::usd_exact(row.realised())
-        ));
-    }
-    if let Some(recovered) = row.recovered_usd {
-        parts.push(format!("recovered: {}", format::usd_exact(recovered)));
-    }
-    parts.push(format!("shown: {}", basis.short()));
-    parts.join("; ")
-}
 
 /// The explorer as it is, with this incident's page open: a plain link, so it can be opened in
 /// a new tab, copied or bookmarked; the router keeps a click inside the app.
@@ -209,7 +188,7 @@ pub fn IncidentTable() -> impl IntoView {
             <Show when=move || { total.get() > rows.with(Vec::len) }>
                 <div class="table-more">
                     <span class="muted">
-                        {move || format!("Showing {} of {}", rows.with(Vec::len), crate::format::grouped(total.get() as u64))}
+                        {move || showing(rows.with(Vec::len), total.get())}
                     </span>
                     <button type="button" data-testid="table-more" on:click=move |_| limit.update(|l| *l += PAGE)>
                         "Show 50 more"

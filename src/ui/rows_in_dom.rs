@@ -16,7 +16,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Rows in the page from the start, and added per frame once the table is near.
-const ROWS_PER_STEP: usize = 10;
+const ROWS_PER_STEP: usize = crate::table::FIRST_ROWS;
 
 /// How close (below the window) the table's top must come for its rows to follow: they are
 /// all there in a few frames, before a reader scrolling at any usual speed gets to them.

@@ -54,6 +54,57 @@ test("the default view is painted from the HTML before the wasm runs: story, num
   await context.close();
 });
 
+test("the table's first rows are in the HTML with their sources: after the first frame with script, from the start without, and the app's table takes their place", async () => {
+  // No script: the rows are there, each name a link to its incident, with its sources.
+  {
+    const { page, context } = await probedPage(env.browser, { javaScriptEnabled: false });
+    await page.goto(env.server.url);
+    const rows = page.locator("#boot .table-section tbody tr");
+    assert.equal(await rows.count(), 10);
+    assert.ok(await shown(page, "#boot .table-section tbody tr"));
+    assert.match(await rows.first().locator("a.incident-name").getAttribute("href"), /^\?incident=[a-z0-9-]+$/);
+    assert.ok((await rows.first().locator(".sources a[href^='https://']").count()) > 0, "sources are linked");
+    await context.close();
+  }
+  // With script and the wasm held back: not in the first frame (a taller page to paint held it
+  // back), but there right after it, below the chart.
+  const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(() => {
+    window.__rowsAtFirstPaint = null;
+    new PerformanceObserver(() => {
+      if (window.__rowsAtFirstPaint === null) {
+        const row = document.querySelector("#boot .table-section tbody tr");
+        window.__rowsAtFirstPaint = row !== null && row.getBoundingClientRect().height > 0;
+      }
+    }).observe({ type: "paint", buffered: true });
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => window.__rowsAtFirstPaint !== null);
+  assert.equal(await page.evaluate(() => window.__rowsAtFirstPaint), false, "rows in the first frame");
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-rows-later"));
+  assert.ok(await shown(page, "#boot .table-section tbody tr"));
+  const staticIds = await page.$$eval("#boot .table-section tbody tr", (rows) => rows.map((r) => r.dataset.id));
+  // A reader has scrolled to the rows when the app arrives: they stay where they are.
+  await page.$eval("#boot .table-section", (el) => el.scrollIntoView());
+  const scrolled = await page.evaluate(() => window.scrollY);
+  assert.ok(scrolled > 300, `scrolled to the table: ${scrolled}`);
+  release();
+  await page.waitForSelector("#boot", { state: "detached" });
+  await page.waitForSelector("[data-testid=incident-row]");
+  const liveIds = await page.$$eval("[data-testid=incident-row]", (rows) => rows.map((r) => r.dataset.id));
+  assert.deepEqual(liveIds.slice(0, staticIds.length), staticIds);
+  assert.equal(await page.locator(".table-section").count(), 1, "the app's table has replaced the first screen's");
+  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 /** When the first contentful paint, the first screen's drawing and each script and the wasm
  * were requested, on the page's own clock, once the app has started. */
 async function loadOrder(page) {

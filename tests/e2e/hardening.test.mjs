@@ -86,6 +86,19 @@ for (const [name, query] of [
   });
 }
 
+test("axe-core finds no accessibility violations in the pre-rendered first screen, while the app is on its way", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const { page, context } = await probedPage(browser, { viewport });
+    // The wasm never arrives: what a reader on a slow connection has until it does.
+    await page.route(/_bg\.wasm$/, () => {});
+    await page.goto(server.url);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-rows-later"));
+    await page.waitForSelector("#boot .table-section tbody tr");
+    assert.deepEqual(await axe(page), [], `${viewport.width}px`);
+    await context.close();
+  }
+});
+
 test("keyboard: Tab reaches the filters, Space toggles one, Escape closes a dialog", async () => {
   const { page, problems, context } = await probedPage(browser);
   await page.goto(server.url);

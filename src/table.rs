@@ -1,0 +1,239 @@
+//! The incident table's parts that need no browser: how many rows a page holds and how many
+//! are in the document at first, what a loss cell says on hover, and the table's first rows as
+//! HTML for the pre-rendered first screen (`first_screen`), in the live table's markup
+//! (`ui::incident_table`) so that the stylesheet lays both out alike.
+
+use crate::data::{Basis, Incident, IncidentDetails, Scope, Valuation};
+use crate::format::{self, escape_html as esc};
+use crate::query::{Breakdown, Sort, SortColumn};
+use crate::source_links::source_links_html;
+use crate::state::links::view_link;
+use crate::state::ViewState;
+use std::fmt::Write;
+
+/// Rows in a page of the table, and added by its "Show more".
+pub const PAGE: usize = 50;
+
+/// Rows in the document while the table sits below the chart, before it nears the window
+/// (`ui::rows_in_dom` adds the rest as it does); also the first screen's rows.
+pub const FIRST_ROWS: usize = 10;
+
+/// The loss cell's note: the value on the basis, and what else a reader needs to read it.
+pub fn loss_detail(row: &Incident, basis: Basis) -> String {
+    let mut parts = vec![format!(
+        "As first reported: {}",
+        format::usd_exact(row.loss_usd)
+    )];
+    if row.valuation == Valuation::FaceValue {
+        parts.push(format!(
+            "face value of minted or manipulated tokens; realised: {}",
+            format::usd_exact(row.realised())
+        ));
+    }
+    if let Some(recovered) = row.recovered_usd {
+        parts.push(format!("recovered: {}", format::usd_exact(recovered)));
+    }
+    parts.push(format!("shown: {}", basis.short()));
+    parts.join("; ")
+}
+
+/// "Showing 50 of 261": how much of the selection the table lists.
+pub fn showing(listed: usize, total: usize) -> String {
+    format!(
+        "Showing {} of {}",
+        format::grouped(listed as u64),
+        format::grouped(total as u64)
+    )
+}
+
+/// The table as the live one first shows the default selection: its heading with the count,
+/// the sortable headers, the first [`FIRST_ROWS`] rows of the default order with their sources
+/// (`details`, in the order of `incidents`), and the "Show more" line. Its buttons do nothing
+/// until the app has replaced it; its links work without the app.
+pub fn first_rows_html(
+    incidents: &'static [Incident],
+    details: &[IncidentDetails],
+    b: &Breakdown,
+    state: &ViewState,
+) -> String {
+    let sort = Sort::default();
+    let basis = state.filters.basis;
+    let page = crate::query::sort::sorted_page(incidents, &b.rows, sort, PAGE, basis);
+    let total = b.rows.len();
+    let mut html = String::new();
+    let _ = write!(
+        html,
+        "<section class=\"table-section table-area static-default\" aria-label=\"Incidents\">\
+         <div class=\"table-head\"><h2>Incidents <span class=\"muted\">({})</span></h2></div>\
+         <div class=\"table-scroll\"><table class=\"incidents\"><thead><tr>",
+        format::grouped(total as u64)
+    );
+    for column in SortColumn::ALL.iter().copied() {
+        let aria = match (sort.column == column, sort.descending) {
+            (false, _) => "none",
+            (true, true) => "descending",
+            (true, false) => "ascending",
+        };
+        let num = if column == SortColumn::Loss {
+            " class=\"num\""
+        } else {
+            ""
+        };
+        let _ = write!(
+            html,
+            "<th scope=\"col\"{num} aria-sort=\"{aria}\"><button type=\"button\">{}</button></th>",
+            esc(column.label())
+        );
+    }
+    html.push_str("</tr></thead><tbody>");
+    for &index in page.iter().take(FIRST_ROWS) {
+        let sources = details
+            .get(index as usize)
+            .map(|d| source_links_html(&d.sources))
+            .unwrap_or_default();
+        row_html(
+            &mut html,
+            &incidents[index as usize],
+            &sources,
+            basis,
+            state,
+        );
+    }
+    html.push_str("</tbody></table></div>");
+    if total > page.len() {
+        let _ = write!(
+            html,
+            "<div class=\"table-more\"><span class=\"muted\">{}</span>\
+             <button type=\"button\">Show 50 more</button><button type=\"button\">Show all</button></div>",
+            showing(page.len(), total)
+        );
+    }
+    html.push_str("</section>\n");
+    html
+}
+
+/// One row, as `ui::incident_table::Row` writes it.
+fn row_html(
+    html: &mut String,
+    row: &'static Incident,
+    sources: &str,
+    basis: Basis,
+    state: &ViewState,
+) {
+    let mut with_incident = state.clone();
+    with_incident.incident = Some(row.id.as_ref());
+    let href = view_link("", &with_incident);
+    let _ = write!(
+        html,
+        "<tr data-id=\"{id}\"><td class=\"nowrap\">{date}</td><th scope=\"row\">\
+         <a class=\"incident-name\" href=\"{href}\">{name}</a>",
+        id = esc(&row.id),
+        date = esc(&format::date(row.date)),
+        href = esc(&href),
+        name = esc(&row.name),
+    );
+    if row.scope != Scope::Theft {
+        let _ = write!(
+            html,
+            "<span class=\"scope-tag\" title=\"{}\">{}</span>",
+            esc(row.scope.label()),
+            esc(row.scope.tag())
+        );
+    }
+    let badge = if row.attribution.is_dprk() {
+        "badge dprk"
+    } else {
+        "badge"
+    };
+    let _ = write!(
+        html,
+        "<span class=\"sources\">{sources}</span></th><td>{category}</td><td>{vector}</td>\
+         <td><span class=\"{badge}\">{attribution}</span>",
+        category = esc(row.category.label()),
+        vector = esc(row.vector.label()),
+        attribution = esc(row.attribution.label()),
+    );
+    if row.is_disputed() {
+        let _ = write!(
+            html,
+            "<span class=\"badge disputed\" title=\"{by}\">disputed</span><span class=\"disputed-by\">{by}</span>",
+            by = esc(&row.disputed_by)
+        );
+    }
+    let value = row.value(basis);
+    let _ = write!(
+        html,
+        "<span class=\"attributed-by\">{by}</span></td>\
+         <td class=\"num\" title=\"{detail}\" data-value=\"{value}\">{usd}",
+        by = esc(&row.attribution_by),
+        detail = esc(&loss_detail(row, basis)),
+        usd = esc(&format::usd(value)),
+    );
+    if row.valuation == Valuation::FaceValue && basis == Basis::Reported {
+        html.push_str("<span class=\"muted small\"> face value</span>");
+    }
+    html.push_str("</td></tr>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::{host_details, INCIDENTS};
+    use crate::query::Filters;
+
+    #[test]
+    fn the_first_rows_are_the_live_tables_first_rows_with_their_sources() {
+        let b = crate::canonical::breakdown();
+        let html = first_rows_html(INCIDENTS, host_details(), &b, &ViewState::default());
+        let page = crate::query::sort::sorted_page(
+            INCIDENTS,
+            &b.rows,
+            Sort::default(),
+            PAGE,
+            Filters::default().basis,
+        );
+        let ids: Vec<&str> = html
+            .split("<tr data-id=\"")
+            .skip(1)
+            .map(|rest| &rest[..rest.find('"').expect("the id ends")])
+            .collect();
+        let expected: Vec<String> = page
+            .iter()
+            .take(FIRST_ROWS)
+            .map(|&i| esc(&INCIDENTS[i as usize].id))
+            .collect();
+        assert_eq!(ids, expected);
+        assert_eq!(ids.len(), FIRST_ROWS);
+        // The largest loss first, as the live table's default order has it.
+        let first = &INCIDENTS[page[0] as usize];
+        assert!(html.contains(&format!(">{}</a>", esc(&first.name))));
+        assert!(html.contains(&format!("href=\"?incident={}\"", esc(&first.id))));
+        assert!(html.contains(&source_links_html(
+            &host_details()[page[0] as usize].sources
+        )));
+        assert!(html.contains(&format!("({})", format::grouped(b.rows.len() as u64))));
+        assert!(html.contains(&showing(PAGE, b.rows.len())));
+        assert_eq!(html.matches("aria-sort=\"descending\"").count(), 1);
+        assert!(!html.contains("data-testid"));
+    }
+
+    #[test]
+    fn a_loss_cell_says_what_was_reported_realised_and_recovered() {
+        let face = INCIDENTS
+            .iter()
+            .find(|r| r.valuation == Valuation::FaceValue && r.recovered_usd.is_some())
+            .or_else(|| {
+                INCIDENTS
+                    .iter()
+                    .find(|r| r.valuation == Valuation::FaceValue)
+            })
+            .expect("a face-value row");
+        let detail = loss_detail(face, Basis::Realised);
+        assert!(detail.starts_with(&format!(
+            "As first reported: {}",
+            format::usd_exact(face.loss_usd)
+        )));
+        assert!(detail.contains(&format!("realised: {}", format::usd_exact(face.realised()))));
+        assert!(detail.ends_with(&format!("shown: {}", Basis::Realised.short())));
+    }
+}
