@@ -3,7 +3,7 @@
 //
 // 1. Before first paint, which view's pre-rendered first screen this link may show: its own for
 //    `?view=…` alone (plus `theme=`), none for any other link, none in an embed; the theme; and
-//    the table's first rows held back until that paint.
+//    the filter column and the table's first rows held back until that paint.
 //
 // 2. After the first screen has painted, the scripts. index.html names them with inert
 //    `<script type="text/x-after-paint">` tags (the browser fetches no script of an unknown
@@ -26,10 +26,11 @@
     else if (key !== "theme") other = true;
   });
   root.setAttribute("data-static-view", embed ? "embed" : other || !/^[a-z]+$/.test(view) ? "none" : view);
-  // The incident table's first rows (below the chart) wait until the first frame has been
-  // painted: a taller page to paint and raster held that frame back by about 15 ms on a 2-core
-  // machine. Without script this never runs, and the rows are there from the start.
-  root.setAttribute("data-rows-later", "");
+  // The filter column and the incident table's first rows wait until the first frame has been
+  // painted, and come in the next: more to lay out, paint and raster held that frame back (the
+  // rows alone, below the chart, by about 15 ms on a 2-core machine). Without script this never
+  // runs, and they are there from the start.
+  root.setAttribute("data-first-paint-pending", "");
   root.setAttribute(
     "data-theme",
     theme === "dark" || theme === "light" ? theme : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light",
@@ -43,7 +44,7 @@
       return;
     }
     started = true;
-    root.removeAttribute("data-rows-later");
+    root.removeAttribute("data-first-paint-pending");
     var settle = {};
     window.echartsLoad = new Promise(function (resolve, reject) {
       settle.resolve = resolve;

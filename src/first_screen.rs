@@ -3,7 +3,7 @@
 //! page structure and classes as the live components, every number and sentence from the same
 //! pure functions they call (`story`, `kpis`, `summary`, `charts::source_line`, `page_copy`,
 //! `table`), each canonical view's chart as the static SVG the build renders from the same
-//! options, and the incident table's first rows.
+//! options, the filter panel (`static_filters`) and the incident table's first rows.
 //!
 //! Which parts show is decided before first paint by `scripts/first-view.js` (inline in
 //! index.html, allowed by its hash): the view-dependent parts of a canonical view (`?view=…`,
@@ -20,6 +20,7 @@ use crate::page_copy::{masthead_title, DEK, KICKER, STORY_LINK};
 use crate::query::filters::shown_years;
 use crate::query::Filters;
 use crate::state::{Theme, View, ViewState};
+use crate::static_filters::filter_panel_html;
 use crate::story::report_beside_rows;
 use crate::summary::{chart_title, scope_text, summary_sentence};
 use crate::table::first_rows_html;
@@ -42,7 +43,9 @@ pub fn first_screen_html() -> String {
         esc(&masthead_title()),
         esc(DEK)
     );
-    html.push_str("<div class=\"layout with-panel\"><div class=\"filters filters-placeholder\"></div>\n<main class=\"main\">\n");
+    html.push_str("<div class=\"layout with-panel\">");
+    html.push_str(&filter_panel_html(&filters, &b));
+    html.push_str("\n<main class=\"main\">\n");
     // Numbers that hold for every canonical view (same selection); hidden for other links.
     if let Some(story) = report_beside_rows(&filters, &b, REPORTED_FIGURES) {
         let _ = writeln!(

@@ -25,6 +25,8 @@ pub mod source_links;
 pub mod state;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_charts;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod static_filters;
 pub mod story;
 pub mod summary;
 pub mod table;

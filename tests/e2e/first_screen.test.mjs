@@ -54,6 +54,60 @@ test("the default view is painted from the HTML before the wasm runs: story, num
   await context.close();
 });
 
+test("beside the chart, the filter column is there before the app, as the app lays it out, and nothing in it can be used until the app's replaces it", async () => {
+  // What a reader sees of the panel: every heading, label and count, and where each option is.
+  const panel = (page, root) =>
+    page.$eval(root, (aside) => {
+      const shownInPanel = (el) => el.tagName === "SUMMARY" || !el.closest("details:not([open])");
+      return {
+      text: aside.innerText,
+      // (The first screen's closed "more" section is empty; the app's holds the chain list and
+      // the range inputs, not shown while it is closed.)
+      boxes: [...aside.querySelectorAll(".option, legend, input, .reset, summary")]
+        .filter(shownInPanel)
+        .map((el) => el.getBoundingClientRect())
+        .map((r) => [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)].join(",")),
+      checked: [...aside.querySelectorAll("input")].filter(shownInPanel).map((i) => i.checked),
+      };
+    });
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 800, height: 900 }]) {
+    const { page, problems, context, release } = await heldPage({ viewport });
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value);
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
+    const before = await panel(page, "#boot aside.filters");
+    // A tick on the first screen's panel would be lost when the app arrives: it takes none.
+    const box = await page.$eval("#boot aside.filters .facet input[type=checkbox]", (el) => el.getBoundingClientRect().toJSON());
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    assert.equal(await page.$eval("#boot aside.filters .facet input[type=checkbox]", (el) => el.checked), false, "the static panel took a click");
+    release();
+    await page.waitForSelector("#boot", { state: "detached" });
+    await page.waitForSelector("[data-testid=facet-year]");
+    const after = await panel(page, "aside.filters");
+    assert.equal(after.text, before.text, `${viewport.width}px: the panel's text`);
+    assert.deepEqual(after.boxes, before.boxes, `${viewport.width}px: where each option is`);
+    assert.deepEqual(after.checked, before.checked, `${viewport.width}px: what is ticked`);
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__shifts.reduce((a, b) => a + b, 0)), 0, `${viewport.width}px: layout shift`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+  // A phone opens the filters in a sheet from its "Filters" button: no column to show.
+  const { page, context } = await probedPage(env.browser, { viewport: { width: 390, height: 844 } });
+  await page.route(/_bg\.wasm$/, () => {});
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
+  assert.equal(await shown(page, "#boot aside.filters"), false);
+  await context.close();
+});
+
 test("the table's first rows are in the HTML with their sources: after the first frame with script, from the start without, and the app's table takes their place", async () => {
   // No script: the rows are there, each name a link to its incident, with its sources.
   {
@@ -85,7 +139,7 @@ test("the table's first rows are in the HTML with their sources: after the first
   await page.goto(env.server.url);
   await page.waitForFunction(() => window.__rowsAtFirstPaint !== null);
   assert.equal(await page.evaluate(() => window.__rowsAtFirstPaint), false, "rows in the first frame");
-  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-rows-later"));
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
   assert.ok(await shown(page, "#boot .table-section tbody tr"));
   const staticIds = await page.$$eval("#boot .table-section tbody tr", (rows) => rows.map((r) => r.dataset.id));
   // A reader has scrolled to the rows when the app arrives: they stay where they are.

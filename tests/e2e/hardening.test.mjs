@@ -92,7 +92,7 @@ test("axe-core finds no accessibility violations in the pre-rendered first scree
     // The wasm never arrives: what a reader on a slow connection has until it does.
     await page.route(/_bg\.wasm$/, () => {});
     await page.goto(server.url);
-    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-rows-later"));
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
     await page.waitForSelector("#boot .table-section tbody tr");
     assert.deepEqual(await axe(page), [], `${viewport.width}px`);
     await context.close();
