@@ -13,7 +13,7 @@
 
 use crate::canonical;
 use crate::charts::source_line;
-use crate::data::{host_details, DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
+use crate::data::{DATA_VERSION, INCIDENTS, REPORTED_FIGURES};
 use crate::format::escape_html as esc;
 use crate::kpis::{kpis, Kpi};
 use crate::page_copy::{masthead_title, DEK, KICKER, STORY_LINK};
@@ -148,13 +148,8 @@ pub fn first_screen_html() -> String {
     );
     html.push_str("</main>\n");
     // The table's first rows, below the chart: what a reader who scrolls before the app has
-    // run, or has no script, finds there.
-    html.push_str(&first_rows_html(
-        INCIDENTS,
-        host_details(),
-        &b,
-        &ViewState::default(),
-    ));
+    // run, or has no script, finds there (their sources come with the app).
+    html.push_str(&first_rows_html(INCIDENTS, &b, &ViewState::default()));
     html.push_str("</div>\n</div>");
     html.push_str(&early_chart_data(&b));
     html
