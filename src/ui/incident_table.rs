@@ -160,12 +160,15 @@ pub fn IncidentTable() -> impl IntoView {
     };
     view! {
         <section class="table-section table-area" aria-labelledby="table-title" node_ref=section>
+            // The sources' loading line sits beside the heading, so that neither its coming nor
+            // its going moves the rows (a reader may be looking at them: the first screen has
+            // the first ten).
             <div class="table-head">
                 <h2 id="table-title">
                     "Incidents " <span class="muted">{move || format!("({})", crate::format::grouped(total.get() as u64))}</span>
                 </h2>
+                <DetailsStatus requests=true/>
             </div>
-            <DetailsStatus requests=true/>
             <div class="table-scroll" tabindex="0" role="region" aria-label="Incident table (scrolls sideways)">
                 <table class="incidents" data-testid="incident-table">
                     <thead>
