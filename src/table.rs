@@ -52,7 +52,7 @@ pub fn showing(listed: usize, total: usize) -> String {
 
 /// The table as the live one first shows the default selection: its heading with the count,
 /// the sortable headers, the first [`FIRST_ROWS`] rows of the default order, and the "Show
-/// more" line. Its buttons do nothing until the app has replaced it; its links work without
+/// more" line (saying how many rows are here). Its buttons do nothing until the app has replaced it; its links work without
 /// the app.
 pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &ViewState) -> String {
     let sort = Sort::default();
@@ -89,12 +89,15 @@ pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &Vi
         row_html(&mut html, &incidents[index as usize], basis, state);
     }
     html.push_str("</tbody></table></div>");
-    if total > page.len() {
+    // The live table lists a page and adds its rows to the document as the reader nears them;
+    // this one has only its first rows, and says so (a reader without script sees no more).
+    let listed = page.len().min(FIRST_ROWS);
+    if total > listed {
         let _ = write!(
             html,
             "<div class=\"table-more\"><span class=\"muted\">{}</span>\
              <button type=\"button\">Show 50 more</button><button type=\"button\">Show all</button></div>",
-            showing(page.len(), total)
+            showing(listed, total)
         );
     }
     html.push_str("</section>\n");
@@ -198,7 +201,7 @@ mod tests {
         );
         assert!(!html.contains("https://"));
         assert!(html.contains(&format!("({})", format::grouped(b.rows.len() as u64))));
-        assert!(html.contains(&showing(PAGE, b.rows.len())));
+        assert!(html.contains(&showing(FIRST_ROWS, b.rows.len())));
         assert_eq!(html.matches("aria-sort=\"descending\"").count(), 1);
         assert!(!html.contains("data-testid"));
     }
