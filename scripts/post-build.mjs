@@ -1,5 +1,5 @@
 // trunk's one post_build hook. trunk starts every hook of a stage at the same time, and these
-// steps must not overlap: five of them rewrite index.html, and precompress must see the final
+// steps must not overlap: six of them rewrite index.html, and precompress must see the final
 // files. So they run here, one after the other; the first failure stops the build.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ const STEPS = [
   "details.mjs", // data/details-<hash>.json: the notes and sources the app loads after its first chart
   "oembed.mjs", // with HEIST_PUBLIC_URL: oEmbed responses and the discovery link
   "prerender.mjs", // static/<view>.svg, og/<view>.png and the <noscript> chart
+  "strip-comments.mjs", // index.html's comments, for its editors, not sent to readers
   "precompress.mjs", // .br and .gz next to every compressible file, last
 ];
 

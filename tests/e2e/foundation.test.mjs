@@ -49,6 +49,19 @@ for (const [label, server] of [["at the root", () => root], ["under /explorer/",
   });
 }
 
+test("the built page sends no HTML comments, and scripts and styles exactly as written", async () => {
+  const { readFile } = await import("node:fs/promises");
+  const { stripComments } = await import("../../scripts/strip-comments.mjs");
+  const html = await readFile(new URL("../../dist/index.html", import.meta.url), "utf8");
+  const outside = html.replace(/<script\b[\s\S]*?<\/script>|<style\b[\s\S]*?<\/style>/g, "");
+  assert.doesNotMatch(outside, /<!--/);
+  const source = await readFile(new URL("../../index.html", import.meta.url), "utf8");
+  assert.match(source, /<!--/, "index.html keeps its comments for its editors");
+  const kept = '<script>if (a <!--b) x("<!-- -->")</script><style>p::after{content:"<!--"}</style>';
+  assert.equal(stripComments(`<p>a</p>\n  <!-- note\n more -->\n${kept}<!--x--><b>b</b>`), `<p>a</p>\n${kept}<b>b</b>`);
+  assert.equal(stripComments(`<!-- the <style> below -->${kept}`), kept);
+});
+
 test("every asset URL in the built page is relative", async () => {
   const { readFile } = await import("node:fs/promises");
   const html = await readFile(new URL("../../dist/index.html", import.meta.url), "utf8");
