@@ -6,7 +6,7 @@
 //! `data-testid` of the live panel's, and its radio group has a name of its own, since a
 //! browser groups same-named radios across the page.
 
-use crate::data::{Attribution, Basis, Scope, SlugSet};
+use crate::data::{Attribution, Basis, SlugSet};
 use crate::format::escape_html as esc;
 use crate::query::{Breakdown, FacetValue, Filters};
 use std::fmt::Write;
@@ -39,7 +39,7 @@ pub fn filter_panel_html(filters: &Filters, b: &Breakdown) -> String {
     facet(&mut html, "Attribution", filters.attributions, b);
     facet(&mut html, "Kind of victim", filters.categories, b);
     facet(&mut html, "Attack vector", filters.vectors, b);
-    facet::<Scope>(&mut html, "What counts", filters.effective_scopes(), b);
+    facet(&mut html, "What counts", filters.effective_scopes(), b);
     // Closed, and the first screen's cannot be opened: its chain list and range inputs would be
     // parsed for nothing, and the two date inputs alone held the page's parsing back by about
     // 30 ms (the browser builds a date field's parts from the reader's locale).

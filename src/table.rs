@@ -50,12 +50,47 @@ pub fn showing(listed: usize, total: usize) -> String {
     )
 }
 
+/// The explorer as it is, with this incident's page open: a plain link, so it can be opened in
+/// a new tab, copied or bookmarked; the live app's router keeps a click inside it. `page` is
+/// the page's address without its query ("" for a link relative to the page).
+pub fn incident_href(page: &str, state: &ViewState, id: &'static str) -> String {
+    let mut next = state.clone();
+    next.incident = Some(id);
+    view_link(page, &next)
+}
+
+/// A column header's `aria-sort` under `sort`.
+pub fn aria_sort(sort: Sort, column: SortColumn) -> &'static str {
+    if sort.column != column {
+        "none"
+    } else if sort.descending {
+        "descending"
+    } else {
+        "ascending"
+    }
+}
+
+/// The attribution badge's classes: DPRK-linked rows stand out.
+pub fn attribution_badge(row: &Incident) -> &'static str {
+    if row.attribution.is_dprk() {
+        "badge dprk"
+    } else {
+        "badge"
+    }
+}
+
+/// Whether the loss cell marks its figure as face value: a face-value row counted as first
+/// reported.
+pub fn marks_face_value(row: &Incident, basis: Basis) -> bool {
+    row.valuation == Valuation::FaceValue && basis == Basis::Reported
+}
+
 /// The table as the live one first shows the default selection: its heading with the count,
 /// the sortable headers, the first [`FIRST_ROWS`] rows of the default order, and the "Show
 /// more" line (saying how many rows are here). Its buttons do nothing until the app has replaced it; its links work without
 /// the app.
 pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &ViewState) -> String {
-    let sort = Sort::default();
+    let sort = state.sort;
     let basis = state.filters.basis;
     let page = crate::query::sort::sorted_page(incidents, &b.rows, sort, PAGE, basis);
     let total = b.rows.len();
@@ -68,11 +103,7 @@ pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &Vi
         format::grouped(total as u64)
     );
     for column in SortColumn::ALL.iter().copied() {
-        let aria = match (sort.column == column, sort.descending) {
-            (false, _) => "none",
-            (true, true) => "descending",
-            (true, false) => "ascending",
-        };
+        let aria = aria_sort(sort, column);
         let num = if column == SortColumn::Loss {
             " class=\"num\""
         } else {
@@ -106,9 +137,7 @@ pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &Vi
 
 /// One row, as `ui::incident_table::Row` writes it.
 fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &ViewState) {
-    let mut with_incident = state.clone();
-    with_incident.incident = Some(row.id.as_ref());
-    let href = view_link("", &with_incident);
+    let href = incident_href("", state, row.id.as_ref());
     let _ = write!(
         html,
         "<tr data-id=\"{id}\"><td class=\"nowrap\">{date}</td><th scope=\"row\">\
@@ -126,15 +155,11 @@ fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &Vie
             esc(row.scope.tag())
         );
     }
-    let badge = if row.attribution.is_dprk() {
-        "badge dprk"
-    } else {
-        "badge"
-    };
     let _ = write!(
         html,
         "<span class=\"sources\"></span></th><td>{category}</td><td>{vector}</td>\
          <td><span class=\"{badge}\">{attribution}</span>",
+        badge = attribution_badge(row),
         category = esc(row.category.label()),
         vector = esc(row.vector.label()),
         attribution = esc(row.attribution.label()),
@@ -155,7 +180,7 @@ fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &Vie
         detail = esc(&loss_detail(row, basis)),
         usd = esc(&format::usd(value)),
     );
-    if row.valuation == Valuation::FaceValue && basis == Basis::Reported {
+    if marks_face_value(row, basis) {
         html.push_str("<span class=\"muted small\"> face value</span>");
     }
     html.push_str("</td></tr>");

@@ -7,20 +7,14 @@ use super::context::use_explorer;
 use super::details::{Details, DetailsStatus};
 use super::rows::incidents;
 use super::rows_in_dom::rows_in_dom;
-use crate::data::{Basis, Incident, Scope, Valuation};
+use crate::data::{Basis, Incident, Scope};
 use crate::format;
 use crate::source_links::source_links_html;
 use crate::state::{SortColumn, View, ViewState};
-use crate::table::{loss_detail, showing, PAGE};
+use crate::table::{
+    aria_sort, attribution_badge, incident_href, loss_detail, marks_face_value, showing, PAGE,
+};
 use leptos::prelude::*;
-
-/// The explorer as it is, with this incident's page open: a plain link, so it can be opened in
-/// a new tab, copied or bookmarked; the router keeps a click inside the app.
-fn incident_href(page: &str, state: &ViewState, id: &'static str) -> String {
-    let mut next = state.clone();
-    next.incident = Some(id);
-    crate::state::links::view_link(page, &next)
-}
 
 /// What the table shows: the selection's rows and the state its links carry, both as they
 /// were when the chart last painted (see [`after_paint`]).
@@ -35,11 +29,7 @@ fn Row(
     page: StoredValue<String>,
 ) -> impl IntoView {
     let row: &'static Incident = &incidents()[index];
-    let badge = if row.attribution.is_dprk() {
-        "badge dprk"
-    } else {
-        "badge"
-    };
+    let badge = attribution_badge(row);
     view! {
         <tr data-testid="incident-row" data-id=row.id.as_ref()>
             <td class="nowrap">{format::date(row.date)}</td>
@@ -78,7 +68,7 @@ fn Row(
             </td>
             <td class="num" title=loss_detail(row, basis) data-value=row.value(basis).to_string()>
                 {format::usd(row.value(basis))}
-                {(row.valuation == Valuation::FaceValue && basis == Basis::Reported)
+                {marks_face_value(row, basis)
                     .then(|| view! { <span class="muted small">" face value"</span> })}
             </td>
         </tr>
@@ -136,16 +126,7 @@ pub fn IncidentTable() -> impl IntoView {
         })
     };
     let header = move |column: SortColumn, numeric: bool| {
-        let aria = move || {
-            let s = sort.get();
-            if s.column != column {
-                "none"
-            } else if s.descending {
-                "descending"
-            } else {
-                "ascending"
-            }
-        };
+        let aria = move || aria_sort(sort.get(), column);
         view! {
             <th scope="col" class:num=numeric aria-sort=aria>
                 <button
