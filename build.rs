@@ -46,7 +46,11 @@ fn main() {
     }
 
     let mut errors = Vec::new();
-    let sourcing::Dataset { incidents, details } = load_incidents(&dir, &mut errors);
+    let sourcing::Dataset {
+        incidents,
+        details,
+        publishers,
+    } = load_incidents(&dir, &mut errors);
     let figures = load(
         &dir,
         "aggregates.csv",
@@ -90,6 +94,7 @@ fn main() {
         details::file_name(&details_json)
     )
     .unwrap();
+    write_publishers(&mut out, &publishers);
     write_incidents(&mut out, &incidents);
     write_figures(&mut out, &figures);
     write_events(&mut out, &events);
@@ -153,6 +158,7 @@ fn load_incidents(dir: &Path, errors: &mut Vec<String>) -> sourcing::Dataset {
     let empty = || sourcing::Dataset {
         incidents: Vec::new(),
         details: Vec::new(),
+        publishers: Vec::new(),
     };
     let (Some(incidents_text), Some(sources_text)) = (incidents_text, sources_text) else {
         return empty();
@@ -201,7 +207,7 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
              recovered_usd: {}, realised_usd: {}, valuation: Valuation::{:?}, scope: Scope::{:?}, \
              vector: Vector::{:?}, attribution: Attribution::{:?}, \
              attribution_by: Cow::Borrowed({:?}), disputed_by: Cow::Borrowed({:?}), \
-             source_keys: Cow::Borrowed(&{:?}) }},",
+             source_keys: Cow::Borrowed(&{:?}), source_names: Cow::Borrowed(&[{}]) }},",
             r.id,
             date(r.date),
             r.name,
@@ -217,10 +223,19 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
             r.attribution_by,
             r.disputed_by,
             r.source_keys,
+            r.source_names
+                .iter()
+                .map(|n| format!("name({}, SourceKind::{:?})", n.publisher, n.kind))
+                .collect::<Vec<_>>()
+                .join(", "),
         )
         .unwrap();
     }
     out.push_str("];\n");
+}
+
+fn write_publishers(out: &mut String, publishers: &[String]) {
+    writeln!(out, "pub static PUBLISHERS: &[&str] = &{publishers:?};").unwrap();
 }
 
 fn write_figures(out: &mut String, rows: &[ReportedFigure]) {

@@ -143,6 +143,7 @@ mod tests {
             assert_eq!(a.note, d.note);
             let without_sources = crate::data::Incident {
                 source_keys: std::borrow::Cow::Owned(Vec::new()),
+                source_names: std::borrow::Cow::Owned(Vec::new()),
                 ..b.clone()
             };
             assert_eq!(a.incident, without_sources);

@@ -6,7 +6,7 @@
 //! create them node by node through wasm-bindgen, which is most of what a filter change costs
 //! the table. Every text and URL is escaped here.
 
-use crate::data::Source;
+use crate::data::{source_names, Incident, Source, SourceKind};
 use crate::format::escape_html;
 use crate::incident_detail::{kind_label, supports_phrase};
 
@@ -29,21 +29,52 @@ pub fn linkable(url: &str) -> bool {
 pub fn source_links_html(sources: &[Source]) -> String {
     let mut html = String::new();
     for source in sources {
-        html.push_str("<a");
-        if linkable(&source.url) {
-            html.push_str(" href=\"");
-            html.push_str(&escape_html(&source.url));
-            html.push('"');
-        }
-        html.push_str(" target=\"_blank\" rel=\"noopener noreferrer\" title=\"");
-        html.push_str(&escape_html(&source_title(source)));
-        html.push_str("\">");
-        html.push_str(&escape_html(&source.publisher));
-        html.push_str("<span class=\"source-kind\">");
-        html.push_str(kind_label(source.kind));
-        html.push_str("</span></a>");
+        let href = linkable(&source.url).then_some(source.url.as_ref());
+        push_source(
+            &mut html,
+            href,
+            Some(&source_title(source)),
+            &source.publisher,
+            source.kind,
+        );
     }
     html
+}
+
+/// What the table shows before the sources have loaded: the same publishers and kinds, best
+/// first, in the same markup without addresses, so that the links take their place without
+/// moving a row. Empty for a row that carries no names (synthetic rows).
+pub fn source_names_html(row: &Incident) -> String {
+    let mut html = String::new();
+    for (publisher, kind) in source_names(row) {
+        push_source(&mut html, None, None, publisher, kind);
+    }
+    html
+}
+
+fn push_source(
+    html: &mut String,
+    href: Option<&str>,
+    title: Option<&str>,
+    publisher: &str,
+    kind: SourceKind,
+) {
+    html.push_str("<a");
+    if let Some(href) = href {
+        html.push_str(" href=\"");
+        html.push_str(&escape_html(href));
+        html.push('"');
+    }
+    if let Some(title) = title {
+        html.push_str(" target=\"_blank\" rel=\"noopener noreferrer\" title=\"");
+        html.push_str(&escape_html(title));
+        html.push('"');
+    }
+    html.push('>');
+    html.push_str(&escape_html(publisher));
+    html.push_str("<span class=\"source-kind\">");
+    html.push_str(kind_label(kind));
+    html.push_str("</span></a>");
 }
 
 #[cfg(test)]
@@ -78,6 +109,51 @@ mod tests {
              <a href=\"https://example.org/\" target=\"_blank\" rel=\"noopener noreferrer\" \
              title=\"Example (Government, court or sanctions body); states: context\">Example<span class=\"source-kind\">official</span></a>"
         );
+    }
+
+    /// A page's text without its tags (the tests' markup has no `>` inside attributes).
+    fn text_of(html: &str) -> String {
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn every_row_names_before_loading_the_sources_its_links_show_after() {
+        let rows = crate::data::INCIDENTS;
+        let details = crate::data::host_details();
+        assert_eq!(rows.len(), details.len());
+        for (row, detail) in rows.iter().zip(details) {
+            let names: Vec<(&str, SourceKind)> = source_names(row).collect();
+            let loaded: Vec<(&str, SourceKind)> = detail
+                .sources
+                .iter()
+                .map(|s| (s.publisher.as_ref(), s.kind))
+                .collect();
+            assert_eq!(names, loaded, "{}", row.id);
+            let before = source_names_html(row);
+            assert_eq!(
+                text_of(&before),
+                text_of(&source_links_html(&detail.sources)),
+                "{}",
+                row.id
+            );
+            assert!(!before.contains("href"), "{}: {before}", row.id);
+        }
+    }
+
+    #[test]
+    fn a_row_without_names_shows_none_before_loading() {
+        let rows = crate::data::synthetic::generate(3, 7);
+        assert!(rows.iter().all(|row| source_names_html(row).is_empty()));
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format::{self, escape_html as esc};
 use crate::query::{Breakdown, Sort, SortColumn};
+use crate::source_links::source_names_html;
 use crate::state::links::view_link;
 use crate::state::ViewState;
 use std::fmt::Write;
@@ -86,9 +87,9 @@ pub fn marks_face_value(row: &Incident, basis: Basis) -> bool {
 }
 
 /// The table as the live one first shows the default selection: its heading with the count,
-/// the sortable headers, the first [`FIRST_ROWS`] rows of the default order, and the "Show
-/// more" line (saying how many rows are here). Its buttons do nothing until the app has replaced it; its links work without
-/// the app.
+/// the sortable headers, the first [`FIRST_ROWS`] rows of the default order (their sources
+/// named, not yet linked), and the "Show more" line (saying how many rows are here). Its
+/// buttons do nothing until the app has replaced it; its links work without the app.
 pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &ViewState) -> String {
     let sort = state.sort;
     let basis = state.filters.basis;
@@ -157,8 +158,9 @@ fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &Vie
     }
     let _ = write!(
         html,
-        "<span class=\"sources\"></span></th><td>{category}</td><td>{vector}</td>\
+        "<span class=\"sources\">{sources}</span></th><td>{category}</td><td>{vector}</td>\
          <td><span class=\"{badge}\">{attribution}</span>",
+        sources = source_names_html(row),
         badge = attribution_badge(row),
         category = esc(row.category.label()),
         vector = esc(row.vector.label()),
@@ -219,11 +221,17 @@ mod tests {
         let first = &INCIDENTS[page[0] as usize];
         assert!(html.contains(&format!(">{}</a>", esc(&first.name))));
         assert!(html.contains(&format!("href=\"?incident={}\"", esc(&first.id))));
-        // No sources yet, as in the live table until they have loaded.
-        assert_eq!(
-            html.matches("<span class=\"sources\"></span>").count(),
-            FIRST_ROWS
-        );
+        // The sources named without their links, as in the live table until they have loaded.
+        for &i in page.iter().take(FIRST_ROWS) {
+            let row = &INCIDENTS[i as usize];
+            let names = crate::source_links::source_names_html(row);
+            assert!(!names.is_empty(), "{}", row.id);
+            assert!(
+                html.contains(&format!("<span class=\"sources\">{names}</span>")),
+                "{}",
+                row.id
+            );
+        }
         assert!(!html.contains("https://"));
         assert!(html.contains(&format!("({})", format::grouped(b.rows.len() as u64))));
         assert!(html.contains(&showing(FIRST_ROWS, b.rows.len())));

@@ -13,7 +13,21 @@ const fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     }
 }
 
+const fn name(publisher: u16, kind: SourceKind) -> SourceName {
+    SourceName { publisher, kind }
+}
+
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
+
+/// The compiled-in row's sources as the table names them, best first: publisher and kind.
+/// A row from elsewhere (synthetic rows) names none.
+pub fn source_names(row: &Incident) -> impl Iterator<Item = (&'static str, SourceKind)> + '_ {
+    row.source_names.iter().filter_map(|n| {
+        PUBLISHERS
+            .get(usize::from(n.publisher))
+            .map(|p| (*p, n.kind))
+    })
+}
 
 /// The text of `DETAILS_FILE`, which the build writes beside the app (the host binary's
 /// `details` command); on the host (and in unit tests) only: the app loads the file.

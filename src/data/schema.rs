@@ -445,6 +445,18 @@ pub struct Incident {
     /// count a selection's distinct sources before the sources themselves
     /// ([`IncidentDetails`]) have loaded.
     pub source_keys: Cow<'static, [u16]>,
+    /// Each source's publisher and kind, in the order of `source_keys`: what the table names
+    /// before the sources themselves have loaded, so that their links take the names' place
+    /// without moving a row.
+    pub source_names: Cow<'static, [SourceName]>,
+}
+
+/// A source as the table names it: its publisher, an index into the dataset's publishers
+/// (`data::PUBLISHERS` for the compiled-in rows), and its kind.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceName {
+    pub publisher: u16,
+    pub kind: SourceKind,
 }
 
 /// What an incident's page, the table, the downloads and a search add to its row: its note and

@@ -120,6 +120,8 @@ pub const PRIMARY_FIRST_USD: u64 = 50_000_000;
 pub struct Dataset {
     pub incidents: Vec<Incident>,
     pub details: Vec<IncidentDetails>,
+    /// Every publisher, in order of first citation: what each row's `source_names` index.
+    pub publishers: Vec<String>,
 }
 
 /// Attaches each incident's sources (in file order) and enforces the sourcing rules:
@@ -151,8 +153,10 @@ pub fn join_sources(
     let mut out = Dataset {
         incidents: Vec::with_capacity(rows.len()),
         details: Vec::with_capacity(rows.len()),
+        publishers: Vec::new(),
     };
     let mut keys: HashMap<String, u16> = HashMap::new();
+    let mut publishers: HashMap<String, u16> = HashMap::new();
     for row in rows {
         let mut incident = row.incident;
         let list = by_incident.remove(incident.id.as_ref()).unwrap_or_default();
@@ -179,6 +183,21 @@ pub fn join_sources(
             source_keys.push(key);
         }
         incident.source_keys = Cow::Owned(source_keys);
+        incident.source_names = list
+            .iter()
+            .map(|source| SourceName {
+                publisher: publisher_index(&mut out.publishers, &mut publishers, &source.publisher)
+                    .unwrap_or_else(|| {
+                        errors.push(DataError {
+                            file: sources_file.to_string(),
+                            line: 0,
+                            message: format!("more than {} distinct publishers", u16::MAX),
+                        });
+                        u16::MAX
+                    }),
+                kind: source.kind,
+            })
+            .collect();
         out.incidents.push(incident);
         out.details.push(IncidentDetails {
             sources: Cow::Owned(list),
@@ -191,6 +210,22 @@ pub fn join_sources(
         errors.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         Err(errors)
     }
+}
+
+/// The publisher's place in `list`, added at its end on its first citation; `None` past
+/// what a `u16` indexes.
+fn publisher_index(
+    list: &mut Vec<String>,
+    index: &mut HashMap<String, u16>,
+    publisher: &str,
+) -> Option<u16> {
+    if let Some(&i) = index.get(publisher) {
+        return Some(i);
+    }
+    let i = u16::try_from(list.len()).ok()?;
+    list.push(publisher.to_string());
+    index.insert(publisher.to_string(), i);
+    Some(i)
 }
 
 /// Every way an incident's sources fail the rules, as messages naming the incident.

@@ -79,6 +79,7 @@ pub fn generate(count: usize, seed: u64) -> Vec<Incident> {
                 }),
                 disputed_by: Cow::Borrowed(""),
                 source_keys: Cow::Borrowed(&[0]),
+                source_names: Cow::Borrowed(&[]),
             }
         })
         .collect()

@@ -291,6 +291,7 @@ fn incident_from_fields(f: &[String]) -> Result<Incident, String> {
         attribution_by: Cow::Owned(attribution_by.clone()),
         disputed_by: Cow::Owned(disputed_by.clone()),
         source_keys: Cow::Owned(Vec::new()),
+        source_names: Cow::Owned(Vec::new()),
     })
 }
 

@@ -9,7 +9,7 @@ use super::rows::incidents;
 use super::rows_in_dom::rows_in_dom;
 use crate::data::{Basis, Incident, Scope};
 use crate::format;
-use crate::source_links::source_links_html;
+use crate::source_links::{source_links_html, source_names_html};
 use crate::state::{SortColumn, View, ViewState};
 use crate::table::{
     aria_sort, attribution_badge, incident_href, loss_detail, marks_face_value, showing, PAGE,
@@ -47,7 +47,12 @@ fn Row(
                     })}
                 <span
                     class="sources"
-                    inner_html=move || details.of(index).map(|d| source_links_html(&d.sources)).unwrap_or_default()
+                    inner_html=move || {
+                        details
+                            .of(index)
+                            .map(|d| source_links_html(&d.sources))
+                            .unwrap_or_else(|| source_names_html(row))
+                    }
                 ></span>
             </th>
             <td>{row.category.label()}</td>

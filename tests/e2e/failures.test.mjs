@@ -3,11 +3,14 @@
 // with a retry that works once the resource is back; the rest of the page stays usable.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { suite, probedPage, chartSeries, cspViolations, kpi, value } from "./harness.mjs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { suite, probedPage, chartSeries, cspViolations, kpi, value, parseCsv, ROOT } from "./harness.mjs";
 
 const env = suite();
 const only2024 = () => env.rows.filter((r) => r.date.startsWith("2024"));
 const sum = (list) => list.reduce((s, r) => s + value(r), 0);
+const csv = async (name) => parseCsv(await readFile(join(ROOT, "data", name), "utf8"));
 
 test("ECharts blocked: the chart box says so, figures and table still work, and Try again draws the chart", async () => {
   const { page, problems, context } = await probedPage(env.browser);
@@ -67,10 +70,15 @@ test("the sources and notes file blocked: the table and an incident's page say s
   assert.equal(await kpi(page, "stolen"), String(sum(only2024())));
   const dmm = page.locator("[data-testid=incident-row][data-id=dmm-bitcoin-2024]");
   await dmm.waitFor();
-  assert.equal(await dmm.locator(".sources a").count(), 0);
+  // The row still names its sources (the wasm knows who published them), with no links.
+  const publishers = (await csv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024").map((s) => s.publisher);
+  const names = () => dmm.locator(".sources a").evaluateAll((as) => as.map((a) => a.firstChild.textContent));
+  assert.deepEqual(await names(), publishers);
+  assert.equal(await dmm.locator(".sources a[href]").count(), 0);
   await page.unroute(DETAILS);
   await page.click(".table-section [data-testid=details-retry]");
-  await dmm.locator(".sources a").first().waitFor();
+  await dmm.locator(".sources a[href]").first().waitFor();
+  assert.deepEqual(await names(), publishers);
   assert.ok(await failed.isHidden(), "the message goes once they are there");
 
   // An incident's page, on a fresh load: its facts at once, its sources after Try again.

@@ -114,6 +114,16 @@ test("beside the chart, the filter column is there before the app, as the app la
   await context.close();
 });
 
+/** The first table rows' ids, places on the page, heights and the sources they name. */
+const rowBoxes = (page, selector) =>
+  page.$$eval(selector, (rows) =>
+    rows.slice(0, 10).map((row) => {
+      const box = row.getBoundingClientRect();
+      const sources = [...row.querySelectorAll(".sources a")].map((a) => a.textContent).join(", ");
+      return [row.dataset.id, Math.round(box.top + scrollY), Math.round(box.height), sources];
+    }),
+  );
+
 test("the table's first rows are in the HTML: after the first frame with script, from the start without, and the app's table takes their place", async () => {
   // No script: the rows are there, each name a link to its incident.
   {
@@ -128,6 +138,14 @@ test("the table's first rows are in the HTML: after the first frame with script,
   // With script and the wasm held back: not in the first frame (a taller page to paint held it
   // back), but there right after it, below the chart.
   const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 } });
+  // The sources' links come later still.
+  let releaseSources;
+  const sourcesHeld = new Promise((done) => (releaseSources = done));
+  await page.route(/details-[0-9a-f]+\.json$/, async (route) => {
+    await sourcesHeld;
+    await route.continue();
+  });
+  await watchShifts(page);
   await page.addInitScript(() => {
     window.__rowsAtFirstPaint = null;
     new PerformanceObserver(() => {
@@ -145,6 +163,8 @@ test("the table's first rows are in the HTML: after the first frame with script,
   const staticIds = await page.$$eval("#boot .table-section tbody tr", (rows) => rows.map((r) => r.dataset.id));
   // A reader has scrolled to the rows when the app arrives: they stay where they are.
   await page.$eval("#boot .table-section", (el) => el.scrollIntoView());
+  const staticBoxes = await rowBoxes(page, "#boot .table-section tbody tr");
+  assert.ok((await page.$$eval("#boot .table-section .sources a", (as) => as.length)) > 10, "the rows name their sources");
   const scrolled = await page.evaluate(() => window.scrollY);
   assert.ok(scrolled > 300, `scrolled to the table: ${scrolled}`);
   release();
@@ -153,9 +173,16 @@ test("the table's first rows are in the HTML: after the first frame with script,
   const liveIds = await page.$$eval("[data-testid=incident-row]", (rows) => rows.map((r) => r.dataset.id));
   assert.deepEqual(liveIds.slice(0, staticIds.length), staticIds);
   assert.equal(await page.locator(".table-section").count(), 1, "the app's table has replaced the first screen's");
-  // (The rows then grow as their sources arrive, as they always have: a reader already looking
-  // at them sees them reflow once.)
+  // Each row is where it was and as tall, naming the same sources; then their links arrive in
+  // the names' place and nothing moves.
+  assert.deepEqual(await rowBoxes(page, "[data-testid=incident-row]"), staticBoxes);
+  assert.equal(await page.locator(".table-section .sources a[href]").count(), 0, "no links before the sources arrive");
+  releaseSources();
+  await page.locator(".table-section .sources a[href]").first().waitFor();
+  await page.waitForFunction(() => !document.querySelector("[data-testid=details-loading]:not([hidden])"));
+  assert.deepEqual(await rowBoxes(page, "[data-testid=incident-row]"), staticBoxes);
   assert.equal(await page.evaluate(() => window.scrollY), scrolled);
+  assert.equal(await shifted(page), 0, "layout shifts");
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems.console, []);
   assert.deepEqual(problems.pageErrors, []);
