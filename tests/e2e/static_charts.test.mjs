@@ -250,8 +250,18 @@ test("without JavaScript the page shows the default view's static chart, its wor
   assert.equal(await figure.locator(".summary").innerText(), home.summary);
   assert.match(await figure.locator(".source-line").innerText(), new RegExp(`^${home.source.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
   assert.ok(await figure.locator(".summary").isVisible());
-  // The image fills the chart's width as the app would (892 px in a 1280 px window).
-  assert.equal(Math.round((await image.boundingBox()).width), CHART_BOX.width);
+  // Nothing that would do nothing is offered: no filter column, view tabs, share row, masthead
+  // buttons or "Show more" (only the table's column headings and the methodology's name stay,
+  // as words); the chart and the table take the page's width.
+  const controls = await page.$$eval("#boot :is(button, input, select, textarea)", (els) =>
+    els.filter((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== "hidden")
+      .filter((el) => !el.closest("thead") && !el.classList.contains("link-button"))
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  assert.deepEqual(controls, []);
+  const content = await page.$eval("#boot .layout", (el) => el.getBoundingClientRect().width);
+  assert.equal(Math.round((await image.boundingBox()).width), Math.round(content));
+  assert.ok(content > CHART_BOX.width, `${content} px`);
   for (const file of ["incidents.csv", "sources.csv", "aggregates.csv"]) {
     const link = page.locator(`[data-testid=noscript] a[href="data/${file}"]`);
     assert.equal(await link.count(), 1, file);
