@@ -21,3 +21,6 @@ pub fn masthead_title() -> String {
 
 /// The story lead's link to the reconciliation.
 pub const STORY_LINK: &str = "How the figures compare";
+
+/// What the table (and an incident's page) says while the sources and notes are on their way.
+pub const LOADING_DETAILS: &str = "Loading the sources and notes…";

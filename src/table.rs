@@ -99,9 +99,11 @@ pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &Vi
     let _ = write!(
         html,
         "<section class=\"table-section table-area static-default\" aria-label=\"Incidents\">\
-         <div class=\"table-head\"><h2>Incidents <span class=\"muted\">({})</span></h2></div>\
+         <div class=\"table-head\"><h2>Incidents <span class=\"muted\">({})</span></h2>\
+         <p class=\"details-status muted\" role=\"status\">{}</p></div>\
          <div class=\"table-scroll\"><table class=\"incidents\"><thead><tr>",
-        format::grouped(total as u64)
+        format::grouped(total as u64),
+        crate::page_copy::LOADING_DETAILS
     );
     for column in SortColumn::ALL.iter().copied() {
         let aria = aria_sort(sort, column);
@@ -233,6 +235,8 @@ mod tests {
             );
         }
         assert!(!html.contains("https://"));
+        // The live table's loading line, which on a phone takes a line of its own.
+        assert!(html.contains(crate::page_copy::LOADING_DETAILS));
         assert!(html.contains(&format!("({})", format::grouped(b.rows.len() as u64))));
         assert!(html.contains(&showing(FIRST_ROWS, b.rows.len())));
         assert_eq!(html.matches("aria-sort=\"descending\"").count(), 1);

@@ -141,7 +141,7 @@ pub fn DetailsStatus(#[prop(optional)] requests: bool) -> impl IntoView {
     };
     view! {
         <p class="details-status muted" role="status" data-testid="details-loading" hidden=move || details.state() != Load::Loading>
-            "Loading the sources and notes…"
+            {crate::page_copy::LOADING_DETAILS}
         </p>
         <div class="details-failed" role="alert" data-testid="details-failed" hidden=move || failure().is_none()>
             <p>

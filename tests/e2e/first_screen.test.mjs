@@ -136,57 +136,61 @@ test("the table's first rows are in the HTML: after the first frame with script,
     await context.close();
   }
   // With script and the wasm held back: not in the first frame (a taller page to paint held it
-  // back), but there right after it, below the chart.
-  const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 } });
-  // The sources' links come later still.
-  let releaseSources;
-  const sourcesHeld = new Promise((done) => (releaseSources = done));
-  await page.route(/details-[0-9a-f]+\.json$/, async (route) => {
-    await sourcesHeld;
-    await route.continue();
-  });
-  await watchShifts(page);
-  await page.addInitScript(() => {
-    window.__rowsAtFirstPaint = null;
-    new PerformanceObserver(() => {
-      if (window.__rowsAtFirstPaint === null) {
-        const row = document.querySelector("#boot .table-section tbody tr");
-        window.__rowsAtFirstPaint = row !== null && row.getBoundingClientRect().height > 0;
-      }
-    }).observe({ type: "paint", buffered: true });
-  });
-  await page.goto(env.server.url);
-  await page.waitForFunction(() => window.__rowsAtFirstPaint !== null);
-  assert.equal(await page.evaluate(() => window.__rowsAtFirstPaint), false, "rows in the first frame");
-  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
-  assert.ok(await shown(page, "#boot .table-section tbody tr"));
-  const staticIds = await page.$$eval("#boot .table-section tbody tr", (rows) => rows.map((r) => r.dataset.id));
-  // A reader has scrolled to the rows when the app arrives: they stay where they are.
-  await page.$eval("#boot .table-section", (el) => el.scrollIntoView());
-  const staticBoxes = await rowBoxes(page, "#boot .table-section tbody tr");
-  assert.ok((await page.$$eval("#boot .table-section .sources a", (as) => as.length)) > 10, "the rows name their sources");
-  const scrolled = await page.evaluate(() => window.scrollY);
-  assert.ok(scrolled > 300, `scrolled to the table: ${scrolled}`);
-  release();
-  await page.waitForSelector("#boot", { state: "detached" });
-  await page.waitForSelector("[data-testid=incident-row]");
-  const liveIds = await page.$$eval("[data-testid=incident-row]", (rows) => rows.map((r) => r.dataset.id));
-  assert.deepEqual(liveIds.slice(0, staticIds.length), staticIds);
-  assert.equal(await page.locator(".table-section").count(), 1, "the app's table has replaced the first screen's");
-  // Each row is where it was and as tall, naming the same sources; then their links arrive in
-  // the names' place and nothing moves.
-  assert.deepEqual(await rowBoxes(page, "[data-testid=incident-row]"), staticBoxes);
-  assert.equal(await page.locator(".table-section .sources a[href]").count(), 0, "no links before the sources arrive");
-  releaseSources();
-  await page.locator(".table-section .sources a[href]").first().waitFor();
-  await page.waitForFunction(() => !document.querySelector("[data-testid=details-loading]:not([hidden])"));
-  assert.deepEqual(await rowBoxes(page, "[data-testid=incident-row]"), staticBoxes);
-  assert.equal(await page.evaluate(() => window.scrollY), scrolled);
-  assert.equal(await shifted(page), 0, "layout shifts");
-  assert.deepEqual(await cspViolations(page), []);
-  assert.deepEqual(problems.console, []);
-  assert.deepEqual(problems.pageErrors, []);
-  await context.close();
+  // back), but there right after it, below the chart. On a phone the sources' loading line
+  // wraps under the table's heading: the first screen has it too, and it keeps its place.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 740 }]) {
+    const at = `${viewport.width}px`;
+    const { page, problems, context, release } = await heldPage({ viewport });
+    // The sources' links come later still.
+    let releaseSources;
+    const sourcesHeld = new Promise((done) => (releaseSources = done));
+    await page.route(/details-[0-9a-f]+\.json$/, async (route) => {
+      await sourcesHeld;
+      await route.continue();
+    });
+    await watchShifts(page);
+    await page.addInitScript(() => {
+      window.__rowsAtFirstPaint = null;
+      new PerformanceObserver(() => {
+        if (window.__rowsAtFirstPaint === null) {
+          const row = document.querySelector("#boot .table-section tbody tr");
+          window.__rowsAtFirstPaint = row !== null && row.getBoundingClientRect().height > 0;
+        }
+      }).observe({ type: "paint", buffered: true });
+    });
+    await page.goto(env.server.url);
+    await page.waitForFunction(() => window.__rowsAtFirstPaint !== null);
+    assert.equal(await page.evaluate(() => window.__rowsAtFirstPaint), false, `${at}: rows in the first frame`);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
+    assert.ok(await shown(page, "#boot .table-section tbody tr"));
+    const staticIds = await page.$$eval("#boot .table-section tbody tr", (rows) => rows.map((r) => r.dataset.id));
+    // A reader has scrolled to the rows when the app arrives: they stay where they are.
+    await page.$eval("#boot .table-section", (el) => el.scrollIntoView());
+    const staticBoxes = await rowBoxes(page, "#boot .table-section tbody tr");
+    assert.ok((await page.$$eval("#boot .table-section .sources a", (as) => as.length)) > 10, "the rows name their sources");
+    const scrolled = await page.evaluate(() => window.scrollY);
+    assert.ok(scrolled > 300, `scrolled to the table: ${scrolled}`);
+    release();
+    await page.waitForSelector("#boot", { state: "detached" });
+    await page.waitForSelector("[data-testid=incident-row]");
+    const liveIds = await page.$$eval("[data-testid=incident-row]", (rows) => rows.map((r) => r.dataset.id));
+    assert.deepEqual(liveIds.slice(0, staticIds.length), staticIds);
+    assert.equal(await page.locator(".table-section").count(), 1, "the app's table has replaced the first screen's");
+    // Each row is where it was and as tall, naming the same sources; then their links arrive in
+    // the names' place and nothing moves.
+    assert.deepEqual(await rowBoxes(page, "[data-testid=incident-row]"), staticBoxes, at);
+    assert.equal(await page.locator(".table-section .sources a[href]").count(), 0, "no links before the sources arrive");
+    releaseSources();
+    await page.locator(".table-section .sources a[href]").first().waitFor();
+    await page.waitForFunction(() => !document.querySelector("[data-testid=details-loading]:not([hidden])"));
+    assert.deepEqual(await rowBoxes(page, "[data-testid=incident-row]"), staticBoxes, at);
+    assert.equal(await page.evaluate(() => window.scrollY), scrolled, at);
+    assert.equal(await shifted(page), 0, `${at}: layout shifts`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
 });
 
 /** When the first contentful paint, the first screen's drawing and each script and the wasm
