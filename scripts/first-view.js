@@ -5,7 +5,11 @@
 //    `?view=…` alone (plus `theme=`), none for any other link, none in an embed; the theme; and
 //    the filter column and the table's first rows held back until that paint.
 //
-// 2. After the first screen has painted, the scripts. index.html names them with inert
+// 2. Until the app is there, the first screen's view tabs: each canonical view's drawing and
+//    words are in the page, so a tab shows its view and changes the link as the app's tabs do
+//    (back and forward too), and the app, starting, shows the view the link names.
+//
+// 3. After the first screen has painted, the scripts. index.html names them with inert
 //    `<script type="text/x-after-paint">` tags (the browser fetches no script of an unknown
 //    type); this turns each into a live one, in document order. Requested at parse time, as
 //    `defer` scripts were, their downloads overlapped the HTML's and stylesheet's and their
@@ -16,16 +20,45 @@
 (function () {
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
-  var view = "overview";
-  var embed = false;
-  var other = false;
+  var embed = query.has("embed");
   var theme = query.get("theme");
-  query.forEach(function (value, key) {
-    if (key === "view") view = value;
-    else if (key === "embed") embed = true;
-    else if (key !== "theme") other = true;
+  // Which first screen a link may show: its view's for `?view=…` alone (plus `theme=`).
+  function staticView(search) {
+    var view = "overview";
+    var other = false;
+    new URLSearchParams(search).forEach(function (value, key) {
+      if (key === "view") view = value;
+      else if (key !== "theme") other = true;
+    });
+    return other || !/^[a-z]+$/.test(view) ? "none" : view;
+  }
+  function showView(view) {
+    root.setAttribute("data-static-view", view);
+    var tabs = document.querySelectorAll("#boot [data-static-tab]");
+    for (var i = 0; i < tabs.length; i++) {
+      if (tabs[i].getAttribute("data-static-tab") === view) tabs[i].setAttribute("aria-current", "page");
+      else tabs[i].removeAttribute("aria-current");
+    }
+  }
+  root.setAttribute("data-static-view", embed ? "embed" : staticView(location.search));
+  document.addEventListener("DOMContentLoaded", function () {
+    if (!embed) showView(root.getAttribute("data-static-view"));
   });
-  root.setAttribute("data-static-view", embed ? "embed" : other || !/^[a-z]+$/.test(view) ? "none" : view);
+  // The app removes #boot when it takes over; from then on its own tabs and router answer.
+  document.addEventListener("click", function (event) {
+    var tab = event.target instanceof Element ? event.target.closest("#boot [data-static-tab]") : null;
+    if (!tab || embed || staticView(location.search) === "none") return;
+    var view = tab.getAttribute("data-static-tab");
+    var next = new URLSearchParams(location.search);
+    if (view === "overview") next.delete("view");
+    else next.set("view", view);
+    var search = next.toString();
+    history.pushState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
+    showView(view);
+  });
+  addEventListener("popstate", function () {
+    if (!embed && document.getElementById("boot")) showView(staticView(location.search));
+  });
   // The filter column and the incident table's first rows wait until the first frame has been
   // painted, and come in the next: more to lay out, paint and raster held that frame back (the
   // rows alone, below the chart, by about 15 ms on a 2-core machine). Without script this never

@@ -262,6 +262,48 @@ test("nothing but the first screen is requested before it has painted; an embed,
   await context.close();
 });
 
+test("before the app, the view tabs show each view's first screen and change the link, back and forward too; the app then shows the view the link names", async () => {
+  const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 } });
+  await watchShifts(page);
+  await page.goto(env.server.url);
+  await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
+  const shownViews = () =>
+    page.$$eval("#boot .static-view", (figures) => figures.filter((f) => getComputedStyle(f).display !== "none").map((f) => f.dataset.view));
+  const current = () => page.$$eval("#boot [data-static-tab][aria-current=page]", (tabs) => tabs.map((t) => t.dataset.staticTab));
+  assert.deepEqual(await current(), ["overview"]);
+  for (const view of ["compare", "monthly", "claims"]) {
+    await page.click(`#boot [data-static-tab=${view}]`);
+    assert.equal(new URL(page.url()).search, `?view=${view}`);
+    assert.deepEqual(await shownViews(), [view]);
+    assert.deepEqual(await current(), [view]);
+    assert.ok(await shown(page, `#boot .static-view[data-view=${view}] .static-chart-frame img, #boot .static-view[data-view=${view}] .chart-title`));
+  }
+  await page.goBack();
+  assert.equal(new URL(page.url()).search, "?view=monthly");
+  assert.deepEqual(await shownViews(), ["monthly"]);
+  await page.click("#boot [data-static-tab=overview]");
+  assert.equal(new URL(page.url()).search, "");
+  assert.deepEqual(await shownViews(), ["overview"]);
+  await page.click("#boot [data-static-tab=compare]");
+  const title = await page.innerText("#boot .static-view[data-view=compare] .chart-title");
+  await page.focus("#boot [data-static-tab=compare]");
+  release();
+  await page.waitForSelector("#boot", { state: "detached" });
+  await page.waitForSelector("[data-testid=chart][data-rendered]");
+  assert.equal(new URL(page.url()).search, "?view=compare");
+  assert.equal(await page.getAttribute("[data-testid=view-compare]", "aria-current"), "page");
+  assert.equal(await page.innerText("[data-testid=chart-title]"), title);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "view-compare", "focus kept");
+  assert.equal(await shifted(page), 0, "layout shifts");
+  await page.goBack();
+  await page.waitForFunction(() => new URL(location.href).search === "");
+  await page.waitForFunction(() => document.querySelector("[data-testid=view-overview]")?.getAttribute("aria-current") === "page");
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("a link to another view never shows the default chart, from the first paint", async () => {
   for (const [query, visible] of [
     ["?view=monthly", "monthly"],
