@@ -27,11 +27,12 @@ export function firstViewScript() {
   return { code, source: hashSource(code) };
 }
 
-/** The stylesheet as index.html inlines it (trunk copies style/main.css unchanged), and its
- * CSP source. */
+/** The stylesheet as index.html inlines it: style/main.css (which trunk copies unchanged, as
+ * `original`) minified by esbuild, whose comments are for its editors; and its CSP source. */
 export function inlineStyle() {
-  const css = readFileSync(STYLE, "utf8");
-  return { css, source: hashSource(css) };
+  const original = readFileSync(STYLE, "utf8");
+  const css = transformSync(original, { loader: "css", minify: true }).code.trim();
+  return { css, original, source: hashSource(css) };
 }
 
 export { pagePolicy } from "./page-policy.mjs";

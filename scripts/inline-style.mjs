@@ -1,5 +1,6 @@
 // trunk post_build step (scripts/post-build.mjs): the stylesheet goes into index.html as a
-// <style> block instead of a <link>. The first screen is HTML (scripts/prerender.mjs), and a
+// <style> block instead of a <link>, minified (its comments are for its editors: 27.1 → 20.0 KB
+// raw, 5.6 → 4.2 KB brotli). The first screen is HTML (scripts/prerender.mjs), and a
 // stylesheet in its own file holds its first paint back by a second request, a round trip on a
 // phone's connection: in Lighthouse's simulated slow 4G the first paint came 760 → 663–697 ms
 // and the largest paint 910 → 751–775 ms (two warm runs each); on loopback, where a request
@@ -20,8 +21,8 @@ if (links.length !== 1) {
   process.exit(1);
 }
 const [link, file] = links[0];
-const { css, source } = inlineStyle();
-if (readFileSync(join(dir, file), "utf8") !== css) {
+const { css, original, source } = inlineStyle();
+if (readFileSync(join(dir, file), "utf8") !== original) {
   console.error(`inline-style: ${file} is not style/main.css as it is: trunk changed the stylesheet, so its hash would not be the one scripts/csp.mjs computes`);
   process.exit(1);
 }

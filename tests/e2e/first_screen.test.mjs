@@ -551,7 +551,8 @@ test("the inline first-view script and stylesheet are the ones in scripts/ and s
   const { code, source } = firstViewScript();
   assert.ok(html.includes(`<script>${code}</script>`));
   const style = inlineStyle();
-  assert.ok(html.includes(`<style>${style.css}</style>`), "style/main.css is inlined as it is");
+  assert.ok(html.includes(`<style>${style.css}</style>`), "style/main.css is inlined, minified");
+  assert.ok(style.css.length < style.original.length * 0.85 && !style.css.includes("/*"), "minified");
   assert.doesNotMatch(html, /<link rel="stylesheet"/);
   const meta = pagePolicy(html);
   const escaped = (text) => text.replace(/[+/=]/g, "\\$&");
