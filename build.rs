@@ -234,8 +234,15 @@ fn write_incidents(out: &mut String, rows: &[Incident]) {
     out.push_str("];\n");
 }
 
+/// One string, a publisher per line: a table of `&str`s would add a pointer and a length per
+/// publisher to the wasm, which compress far worse than the names.
 fn write_publishers(out: &mut String, publishers: &[String]) {
-    writeln!(out, "pub static PUBLISHERS: &[&str] = &{publishers:?};").unwrap();
+    writeln!(
+        out,
+        "pub static PUBLISHER_LINES: &str = {:?};",
+        publishers.join("\n")
+    )
+    .unwrap();
 }
 
 fn write_figures(out: &mut String, rows: &[ReportedFigure]) {

@@ -19,11 +19,17 @@ const fn name(publisher: u16, kind: SourceKind) -> SourceName {
 
 include!(concat!(env!("OUT_DIR"), "/dataset.rs"));
 
+/// Every publisher the compiled-in rows cite, in the order `SourceName::publisher` counts.
+pub fn publishers() -> &'static [&'static str] {
+    static LIST: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    LIST.get_or_init(|| PUBLISHER_LINES.split('\n').collect())
+}
+
 /// The compiled-in row's sources as the table names them, best first: publisher and kind.
 /// A row from elsewhere (synthetic rows) names none.
 pub fn source_names(row: &Incident) -> impl Iterator<Item = (&'static str, SourceKind)> + '_ {
     row.source_names.iter().filter_map(|n| {
-        PUBLISHERS
+        publishers()
             .get(usize::from(n.publisher))
             .map(|p| (*p, n.kind))
     })

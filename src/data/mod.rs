@@ -18,7 +18,7 @@ pub mod years;
 #[cfg(any(test, not(target_arch = "wasm32")))]
 pub use dataset::{host_details, DETAILS_JSON};
 pub use dataset::{
-    source_names, DATA_VERSION, DETAILS_FILE, INCIDENTS, PUBLISHERS, REPORTED_FIGURES,
+    publishers, source_names, DATA_VERSION, DETAILS_FILE, INCIDENTS, REPORTED_FIGURES,
     TIMELINE_EVENTS,
 };
 pub use dates::parse_iso_date;

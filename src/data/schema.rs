@@ -452,7 +452,7 @@ pub struct Incident {
 }
 
 /// A source as the table names it: its publisher, an index into the dataset's publishers
-/// (`data::PUBLISHERS` for the compiled-in rows), and its kind.
+/// (`data::publishers()` for the compiled-in rows), and its kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct SourceName {
     pub publisher: u16,
