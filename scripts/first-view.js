@@ -5,9 +5,10 @@
 //    `?view=…` alone (plus `theme=`), none for any other link, none in an embed; the theme; and
 //    the filter column and the table's first rows held back until that paint.
 //
-// 2. Until the app is there, the first screen's view tabs: each canonical view's drawing and
-//    words are in the page, so a tab shows its view and changes the link as the app's tabs do
-//    (back and forward too), and the app, starting, shows the view the link names.
+// 2. Until the app is there, the first screen's view tabs and theme button: each canonical
+//    view's drawings (light and dark) and words are in the page, so a tab shows its view and the
+//    button the other theme, each changing the link as the app's controls do (back and forward
+//    too); the app, starting, shows what the link names.
 //
 // 3. After the first screen has painted, the scripts. index.html names them with inert
 //    `<script type="text/x-after-paint">` tags (the browser fetches no script of an unknown
@@ -21,7 +22,6 @@
   var root = document.documentElement;
   var query = new URLSearchParams(location.search);
   var embed = query.has("embed");
-  var theme = query.get("theme");
   // Which first screen a link may show: its view's for `?view=…` alone (plus `theme=`).
   function staticView(search) {
     var view = "overview";
@@ -31,6 +31,23 @@
       else if (key !== "theme") other = true;
     });
     return other || !/^[a-z]+$/.test(view) ? "none" : view;
+  }
+  function themeOf(search) {
+    var asked = new URLSearchParams(search).get("theme");
+    return asked === "dark" || asked === "light" ? asked : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  }
+  function showTheme(next) {
+    if (root.getAttribute("data-theme") === next) return;
+    root.setAttribute("data-theme", next);
+    // The default view's early live chart (scripts/early-chart.js) was drawn in the other
+    // theme's colours: it gives way to the drawing in this one, and the app draws its own.
+    var early = document.querySelector("#boot .early-chart[data-drawn]");
+    var chart = early && window.echarts && window.echarts.getInstanceByDom(early);
+    if (chart) chart.dispose();
+    if (early) {
+      early.removeAttribute("data-drawn");
+      early.closest(".static-chart-frame").classList.remove("live");
+    }
   }
   function showView(view) {
     root.setAttribute("data-static-view", view);
@@ -45,29 +62,40 @@
     if (!embed) showView(root.getAttribute("data-static-view"));
   });
   // The app removes #boot when it takes over; from then on its own tabs and router answer.
-  document.addEventListener("click", function (event) {
-    var tab = event.target instanceof Element ? event.target.closest("#boot [data-static-tab]") : null;
-    if (!tab || embed || staticView(location.search) === "none") return;
-    var view = tab.getAttribute("data-static-tab");
-    var next = new URLSearchParams(location.search);
-    if (view === "overview") next.delete("view");
-    else next.set("view", view);
+  function go(next) {
     var search = next.toString();
     history.pushState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
-    showView(view);
+  }
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (!target || embed) return;
+    var next = new URLSearchParams(location.search);
+    var tab = target.closest("#boot [data-static-tab]");
+    // A link that is not a canonical view shows no view's first screen to switch to.
+    if (tab && staticView(location.search) !== "none") {
+      var view = tab.getAttribute("data-static-tab");
+      if (view === "overview") next.delete("view");
+      else next.set("view", view);
+      go(next);
+      showView(view);
+    } else if (target.closest("#boot .theme-toggle")) {
+      var theme = root.getAttribute("data-theme") === "dark" ? "light" : "dark";
+      next.set("theme", theme);
+      go(next);
+      showTheme(theme);
+    }
   });
   addEventListener("popstate", function () {
-    if (!embed && document.getElementById("boot")) showView(staticView(location.search));
+    if (embed || !document.getElementById("boot")) return;
+    showView(staticView(location.search));
+    showTheme(themeOf(location.search));
   });
   // The filter column and the incident table's first rows wait until the first frame has been
   // painted, and come in the next: more to lay out, paint and raster held that frame back (the
   // rows alone, below the chart, by about 15 ms on a 2-core machine). Without script this never
   // runs, and they are there from the start.
   root.setAttribute("data-first-paint-pending", "");
-  root.setAttribute(
-    "data-theme",
-    theme === "dark" || theme === "light" ? theme : matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light",
-  );
+  root.setAttribute("data-theme", themeOf(location.search));
 
   var started = false;
   function start() {

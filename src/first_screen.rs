@@ -36,7 +36,7 @@ pub fn first_screen_html() -> String {
         html,
         "<header class=\"masthead\"><div class=\"masthead-bar\"><p class=\"kicker\">{}</p>\
          <div class=\"masthead-actions\"><button type=\"button\">Methodology</button>\
-         <button type=\"button\" class=\"theme-toggle\"><span class=\"when-light\">Dark theme</span>\
+         <button type=\"button\" class=\"theme-toggle\" data-static-focus=\"theme-toggle\"><span class=\"when-light\">Dark theme</span>\
          <span class=\"when-dark\">Light theme</span></button></div></div>\
          <h1>{}</h1><p class=\"dek\">{}</p></header>",
         esc(KICKER),

@@ -136,10 +136,16 @@ pub fn end_boot() {
     let Some(boot) = document.get_element_by_id("boot") else {
         return;
     };
-    let focused_tab = document
+    // The app's control in the place of the first screen's that has the focus: a view tab, or
+    // another control named by its test id.
+    let focused = document
         .active_element()
         .filter(|el| boot.contains(Some(el)))
-        .and_then(|el| el.get_attribute("data-static-tab"));
+        .and_then(|el| {
+            el.get_attribute("data-static-tab")
+                .map(|view| format!("view-{view}"))
+                .or_else(|| el.get_attribute("data-static-focus"))
+        });
     // The table's first rows stay in the app's place for its table until that table mounts,
     // a task later (`ui::app`): a reader who scrolled to them before the app ran sees no gap.
     if let (Ok(Some(rows)), Ok(Some(place))) = (
@@ -149,10 +155,10 @@ pub fn end_boot() {
         let _ = place.append_child(&rows);
     }
     boot.remove();
-    if let Some(view) = focused_tab {
-        if let Ok(Some(tab)) = document.query_selector(&format!("[data-testid=view-{view}]")) {
-            if let Some(tab) = tab.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = tab.focus();
+    if let Some(testid) = focused {
+        if let Ok(Some(control)) = document.query_selector(&format!("[data-testid={testid}]")) {
+            if let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() {
+                let _ = control.focus();
             }
         }
     }

@@ -311,6 +311,49 @@ test("before the app, the view tabs show each view's first screen and change the
   await context.close();
 });
 
+test("before the app, the theme button shows the other theme and changes the link, back too; the app then draws in it, the focus on its button", async () => {
+  const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  await watchShifts(page);
+  await page.goto(env.server.url);
+  await page.waitForSelector("#boot .static-chart-frame.live");
+  const state = () =>
+    page.evaluate(() => ({
+      theme: document.documentElement.dataset.theme,
+      search: location.search,
+      pictures: [...document.querySelectorAll("#boot .static-view[data-view=overview] picture")]
+        .filter((p) => getComputedStyle(p).display !== "none")
+        .map((p) => p.className),
+      label: document.querySelector("#boot .theme-toggle").innerText,
+      live: document.querySelector("#boot .static-chart-frame.live") !== null,
+    }));
+  await page.click("#boot .theme-toggle");
+  // The early chart was drawn in light colours: the dark drawing shows instead.
+  assert.deepEqual(await state(), { theme: "dark", search: "?theme=dark", pictures: ["when-dark"], label: "Light theme", live: false });
+  await page.goBack();
+  assert.deepEqual(await state(), { theme: "light", search: "", pictures: ["when-light"], label: "Dark theme", live: false });
+  await page.click("#boot .theme-toggle");
+  assert.equal((await state()).theme, "dark");
+  await page.focus("#boot .theme-toggle");
+  release();
+  await page.waitForSelector("#boot", { state: "detached" });
+  await page.waitForSelector("[data-testid=chart][data-rendered]");
+  assert.equal(new URL(page.url()).search, "?theme=dark");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "theme-toggle", "focus kept");
+  assert.equal(await shifted(page), 0, "layout shifts");
+  // The chart is drawn in the dark theme, as a link to it draws it.
+  const option = (p) => p.evaluate(() => JSON.stringify(echarts.getInstanceByDom(document.querySelector("[data-testid=chart]")).getOption()));
+  const direct = await probedPage(env.browser, { viewport: { width: 1280, height: 900 }, colorScheme: "light" });
+  await direct.page.goto(`${env.server.url}?theme=dark`);
+  await direct.page.waitForSelector("[data-testid=chart][data-rendered]");
+  assert.equal(await option(page), await option(direct.page));
+  await direct.context.close();
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+});
+
 test("a link to another view never shows the default chart, from the first paint", async () => {
   for (const [query, visible] of [
     ["?view=monthly", "monthly"],
