@@ -71,9 +71,10 @@
     if (!target || embed) return;
     var next = new URLSearchParams(location.search);
     var tab = target.closest("#boot [data-static-tab]");
-    // A link that is not a canonical view shows no view's first screen to switch to.
-    if (tab && staticView(location.search) !== "none") {
-      var view = tab.getAttribute("data-static-tab");
+    var view = tab && tab.getAttribute("data-static-tab");
+    // Only between views the first screen holds (the table view has none), and not from a link
+    // that shows none.
+    if (tab && staticView(location.search) !== "none" && document.querySelector('#boot .static-view[data-view="' + view + '"]')) {
       if (view === "overview") next.delete("view");
       else next.set("view", view);
       go(next);

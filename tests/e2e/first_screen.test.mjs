@@ -286,6 +286,11 @@ test("before the app, the view tabs show each view's first screen and change the
   await page.click("#boot [data-static-tab=overview]");
   assert.equal(new URL(page.url()).search, "");
   assert.deepEqual(await shownViews(), ["overview"]);
+  // The table view has no first screen of its own: its tab waits for the app.
+  await page.click("#boot [data-static-tab=table]");
+  assert.equal(new URL(page.url()).search, "");
+  assert.deepEqual(await shownViews(), ["overview"]);
+  assert.deepEqual(await current(), ["overview"]);
   await page.click("#boot [data-static-tab=compare]");
   const title = await page.innerText("#boot .static-view[data-view=compare] .chart-title");
   await page.focus("#boot [data-static-tab=compare]");
