@@ -72,8 +72,7 @@
     var next = new URLSearchParams(location.search);
     var tab = target.closest("#boot [data-static-tab]");
     var view = tab && tab.getAttribute("data-static-tab");
-    // Only between views the first screen holds (the table view has none), and not from a link
-    // that shows none.
+    // Only between views the first screen holds, and not from a link that shows none.
     if (tab && staticView(location.search) !== "none" && document.querySelector('#boot .static-view[data-view="' + view + '"]')) {
       if (view === "overview") next.delete("view");
       else next.set("view", view);

@@ -139,6 +139,20 @@ pub fn first_screen_html() -> String {
                 .unwrap_or_default(),
         );
     }
+    // The table view: its words, no chart; the table's first rows follow, as below every view.
+    let view = View::Table;
+    let _ = writeln!(
+        html,
+        "<figure class=\"figure static-view\" data-view=\"{view}\">\
+         <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
+         <p class=\"summary\">{summary}</p>\
+         <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
+        view = view.slug(),
+        title = esc(&chart_title(view, &filters, &b, &b)),
+        scope = esc(&scope),
+        summary = esc(&summary),
+        source = esc(&source_line(view, INCIDENTS, &b.rows, REPORTED_FIGURES, &years, DATA_VERSION)),
+    );
     // Any other link: the chart's frame, reserved and empty, so nothing moves when the app's
     // chart arrives.
     html.push_str(

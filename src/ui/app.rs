@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
 /// The filter panel, table and dialogs mount once the first chart is drawn (or has failed, or
 /// the view has no chart), so the chart is on screen first. Their space is laid out so that
 /// nothing above them moves when they arrive.
-fn settle_after_first_chart(chartless: Memo<bool>) -> (ReadSignal<bool>, Callback<()>) {
+fn settle_after_first_chart(chartless_mounted: Memo<bool>) -> (ReadSignal<bool>, Callback<()>) {
     let (settled, set_settled) = signal(false);
     let on_settled = Callback::new(move |()| {
         if settled.get_untracked() {
@@ -48,7 +48,7 @@ fn settle_after_first_chart(chartless: Memo<bool>) -> (ReadSignal<bool>, Callbac
         });
     });
     Effect::new(move |_| {
-        if chartless.get() && !settled.get_untracked() {
+        if chartless_mounted.get() && !settled.get_untracked() {
             set_settled.set(true);
         }
     });
@@ -106,12 +106,17 @@ fn Page() -> impl IntoView {
     let methodology_open = RwSignal::new(browser::fragment() == "#methodology");
     // An embedded incident is a card in place of the chart.
     let incident_card = Memo::new(move |_| embed.get() && figure.incident.with(Option::is_some));
-    let chartless = Memo::new(move |_| {
-        incident_card.get()
+    let stage = mount_in_stages();
+    // A view without a chart has settled once its figure (words, an empty state or a card) is
+    // mounted: taking over the first screen earlier showed the page without it for a task, and
+    // the table below moved down when it came.
+    let chartless_mounted = Memo::new(move |_| {
+        (incident_card.get()
             || figure.chart.with(Option::is_none)
-            || explorer.breakdown.with(|b| b.rows.is_empty())
+            || explorer.breakdown.with(|b| b.rows.is_empty()))
+            && stage.get().shows(Stage::Figure)
     });
-    let (settled, on_chart_settled) = settle_after_first_chart(chartless);
+    let (settled, on_chart_settled) = settle_after_first_chart(chartless_mounted);
     // The pre-rendered first screen gives way once the live chart is drawn (or, with no chart,
     // once the page has settled), in the same frame as the app appears in its place.
     let on_settled = Callback::new(move |()| {
@@ -152,7 +157,6 @@ fn Page() -> impl IntoView {
                 .with(|c| c.as_ref().is_some_and(|c| c.built.rows.is_some()))
     });
     let fits_frame = Memo::new(move |_| state.with(|s| s.embed && !s.controls) && !scrolls.get());
-    let stage = mount_in_stages();
 
     view! {
         <div class="page" class:embed=embed class:fit=fits_frame class:scrolls=scrolls>

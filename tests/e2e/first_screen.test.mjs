@@ -286,11 +286,13 @@ test("before the app, the view tabs show each view's first screen and change the
   await page.click("#boot [data-static-tab=overview]");
   assert.equal(new URL(page.url()).search, "");
   assert.deepEqual(await shownViews(), ["overview"]);
-  // The table view has no first screen of its own: its tab waits for the app.
+  // The table view's first screen is its words over the table's first rows.
   await page.click("#boot [data-static-tab=table]");
-  assert.equal(new URL(page.url()).search, "");
-  assert.deepEqual(await shownViews(), ["overview"]);
-  assert.deepEqual(await current(), ["overview"]);
+  assert.equal(new URL(page.url()).search, "?view=table");
+  assert.deepEqual(await shownViews(), ["table"]);
+  assert.deepEqual(await current(), ["table"]);
+  assert.ok(await shown(page, "#boot .table-section tbody tr"));
+  await page.click("#boot [data-static-tab=overview]");
   await page.click("#boot [data-static-tab=compare]");
   const title = await page.innerText("#boot .static-view[data-view=compare] .chart-title");
   await page.focus("#boot [data-static-tab=compare]");
@@ -365,7 +367,7 @@ test("a link to another view never shows the default chart, from the first paint
     ["?view=claims&theme=dark", "claims"],
     ["?year=2024", "none"],
     ["?view=overview&attr=dprk", "none"],
-    ["?view=table", "none"],
+    ["?view=table", "table"],
     ["?view=nonsense", "none"],
   ]) {
     const { page, context, release } = await heldPage();
@@ -427,6 +429,38 @@ test("the app takes over the first screen with no layout shift, in the same plac
     await page.waitForTimeout(500);
     const shift = await shifted(page);
     assert.equal(shift, 0, `${viewport.width}px: cumulative layout shift`);
+    assert.deepEqual(await cspViolations(page), []);
+    assert.deepEqual(problems.console, []);
+    assert.deepEqual(problems.pageErrors, []);
+    await context.close();
+  }
+});
+
+test("a link to the table view has its first screen too: the app takes it over with no layout shift", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 800, height: 900 }, { width: 360, height: 760 }]) {
+    const at = `${viewport.width}px`;
+    const { page, problems, context, release } = await heldPage({ viewport });
+    await watchShifts(page);
+    await page.goto(`${env.server.url}?view=table`);
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
+    const box = (selector) => page.$eval(selector, (el) => el.getBoundingClientRect().toJSON());
+    const staticTitle = await box("#boot .static-view[data-view=table] .chart-title");
+    const staticText = await page.innerText("#boot .static-view[data-view=table] .chart-title");
+    const staticRow = await box("#boot .table-section tbody tr");
+    assert.ok(await shown(page, "#boot .story.static-default"), `${at}: the story is shown`);
+    assert.equal(await page.$eval("#boot .kpis.static-default", (el) => getComputedStyle(el).visibility), "visible", `${at}: the numbers are shown`);
+    release();
+    await page.waitForSelector("#boot", { state: "detached" });
+    await page.waitForSelector("[data-testid=incident-row]");
+    assert.equal(await page.innerText("[data-testid=chart-title]"), staticText);
+    const liveTitle = await box("[data-testid=chart-title]");
+    const liveRow = await box("[data-testid=incident-row]");
+    for (const key of ["x", "y", "width", "height"]) {
+      assert.ok(Math.abs(staticTitle[key] - liveTitle[key]) <= 1, `${at} title ${key}: ${staticTitle[key]} → ${liveTitle[key]}`);
+      assert.ok(Math.abs(staticRow[key] - liveRow[key]) <= 1, `${at} first row ${key}: ${staticRow[key]} → ${liveRow[key]}`);
+    }
+    await page.waitForTimeout(500);
+    assert.equal(await shifted(page), 0, `${at}: cumulative layout shift`);
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems.console, []);
     assert.deepEqual(problems.pageErrors, []);
