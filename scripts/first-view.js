@@ -1,5 +1,5 @@
 // Inlined into index.html's <head> (minified by scripts/prerender.mjs, allowed by its hash in the
-// CSP). Two jobs, both before anything else the page loads:
+// CSP). Three jobs, the first two before anything else the page loads:
 //
 // 1. Before first paint, which view's pre-rendered first screen this link may show: its own for
 //    `?view=…` alone (plus `theme=`), none for any other link, none in an embed; the theme; and
@@ -61,11 +61,12 @@
   document.addEventListener("DOMContentLoaded", function () {
     if (!embed) showView(root.getAttribute("data-static-view"));
   });
-  // The app removes #boot when it takes over; from then on its own tabs and router answer.
   function go(next) {
     var search = next.toString();
     history.pushState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
   }
+  // Only the first screen's controls are answered here: the app removes #boot when it takes
+  // over, and from then on its own controls and router answer.
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target || embed) return;
