@@ -85,11 +85,9 @@ pub fn first_screen_html() -> String {
     let summary = summary_sentence(&filters, &b, &b);
     let scope = scope_text(&filters);
     let years = shown_years(filters.years);
-    for view in canonical::views() {
-        let title = chart_title(view, &filters, &b, &b);
-        // A chart of labelled rows' own height, as its static SVG has.
-        let rows_height = canonical::chart(view, crate::charts::palette::LIGHT, &b)
-            .and_then(|c| c.min_height_px());
+    // Every canonical view (the table view has words and no chart; the table's first rows
+    // follow below every view).
+    for view in View::ALL.iter().copied() {
         let source = source_line(
             view,
             INCIDENTS,
@@ -98,61 +96,24 @@ pub fn first_screen_html() -> String {
             &years,
             DATA_VERSION,
         );
+        let chart = if view == View::Table {
+            String::new()
+        } else {
+            static_chart_box(view, &b, &esc(&summary))
+        };
         let _ = writeln!(
             html,
             "<figure class=\"figure static-view\" data-view=\"{view}\">\
              <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
-             <div class=\"chart-box\"><div class=\"chart static-chart-frame{rows}\">\
-             <picture class=\"when-light\"><source media=\"(max-width: 699px)\" srcset=\"{light_narrow}\">\
-             <img class=\"static-chart\" src=\"{light}\" alt=\"{summary}\" {loading} elementtiming=\"static-chart\"{size}></picture>\
-             <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
-             <img class=\"static-chart\" src=\"{dark}\" alt=\"{summary}\" {loading} elementtiming=\"static-chart\"{size}></picture>\
-             {early}</div></div><p class=\"summary\">{summary}</p>\
+             {chart}<p class=\"summary\">{summary}</p>\
              <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
             view = view.slug(),
-            title = esc(&title),
+            title = esc(&chart_title(view, &filters, &b, &b)),
             scope = esc(&scope),
-            light = canonical::static_chart_path(view, Theme::Light),
-            dark = canonical::static_chart_path(view, Theme::Dark),
-            light_narrow = canonical::narrow_chart_path(view, Theme::Light),
-            dark_narrow = canonical::narrow_chart_path(view, Theme::Dark),
-            // The default view's chart is wanted at once, painted with the text around it
-            // (scripts/prerender.mjs puts its drawing in the page as a data: URL); the others
-            // only if their link is opened (a hidden lazy image is never fetched).
-            loading = if view == View::default() {
-                "loading=\"eager\" decoding=\"sync\""
-            } else {
-                "loading=\"lazy\" decoding=\"async\""
-            },
-            // Where scripts/early-chart.js draws the live chart before the wasm has run.
-            early = if view == View::default() {
-                "<div class=\"early-chart\"></div>"
-            } else {
-                ""
-            },
             summary = esc(&summary),
             source = esc(&source),
-            rows = if rows_height.is_some() { " rows" } else { "" },
-            // The rows chart's image has its own height; its size reserves the space.
-            size = rows_height
-                .map(|h| format!(" width=\"{STATIC_WIDTH}\" height=\"{h}\""))
-                .unwrap_or_default(),
         );
     }
-    // The table view: its words, no chart; the table's first rows follow, as below every view.
-    let view = View::Table;
-    let _ = writeln!(
-        html,
-        "<figure class=\"figure static-view\" data-view=\"{view}\">\
-         <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
-         <p class=\"summary\">{summary}</p>\
-         <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
-        view = view.slug(),
-        title = esc(&chart_title(view, &filters, &b, &b)),
-        scope = esc(&scope),
-        summary = esc(&summary),
-        source = esc(&source_line(view, INCIDENTS, &b.rows, REPORTED_FIGURES, &years, DATA_VERSION)),
-    );
     // Any other link: the chart's frame, reserved and empty, so nothing moves when the app's
     // chart arrives.
     html.push_str(
@@ -162,11 +123,51 @@ pub fn first_screen_html() -> String {
     );
     html.push_str("</main>\n");
     // The table's first rows, below the chart: what a reader who scrolls before the app has
-    // run, or has no script, finds there (their sources come with the app).
+    // run, or has no script, finds there (their sources named; the links come with the app).
     html.push_str(&first_rows_html(INCIDENTS, &b, &ViewState::default()));
     html.push_str("</div>\n</div>");
     html.push_str(&early_chart_data(&b));
     html
+}
+
+/// A chart view's box on the first screen: its static drawings (light and dark, desktop and
+/// phone), described by `alt` (the summary, escaped), and for the default view the place where
+/// scripts/early-chart.js draws the live chart.
+fn static_chart_box(view: View, b: &crate::query::Breakdown, alt: &str) -> String {
+    // A chart of labelled rows' own height, as its static SVG has.
+    let rows_height =
+        canonical::chart(view, crate::charts::palette::LIGHT, b).and_then(|c| c.min_height_px());
+    format!(
+        "<div class=\"chart-box\"><div class=\"chart static-chart-frame{rows}\">\
+         <picture class=\"when-light\"><source media=\"(max-width: 699px)\" srcset=\"{light_narrow}\">\
+         <img class=\"static-chart\" src=\"{light}\" alt=\"{alt}\" {loading} elementtiming=\"static-chart\"{size}></picture>\
+         <picture class=\"when-dark\"><source media=\"(max-width: 699px)\" srcset=\"{dark_narrow}\">\
+         <img class=\"static-chart\" src=\"{dark}\" alt=\"{alt}\" {loading} elementtiming=\"static-chart\"{size}></picture>\
+         {early}</div></div>",
+        light = canonical::static_chart_path(view, Theme::Light),
+        dark = canonical::static_chart_path(view, Theme::Dark),
+        light_narrow = canonical::narrow_chart_path(view, Theme::Light),
+        dark_narrow = canonical::narrow_chart_path(view, Theme::Dark),
+        // The default view's chart is wanted at once, painted with the text around it
+        // (scripts/prerender.mjs puts its drawing in the page as a data: URL); the others
+        // only if their link is opened (a hidden lazy image is never fetched).
+        loading = if view == View::default() {
+            "loading=\"eager\" decoding=\"sync\""
+        } else {
+            "loading=\"lazy\" decoding=\"async\""
+        },
+        // Where scripts/early-chart.js draws the live chart before the wasm has run.
+        early = if view == View::default() {
+            "<div class=\"early-chart\"></div>"
+        } else {
+            ""
+        },
+        rows = if rows_height.is_some() { " rows" } else { "" },
+        // The rows chart's image has its own height; its size reserves the space.
+        size = rows_height
+            .map(|h| format!(" width=\"{STATIC_WIDTH}\" height=\"{h}\""))
+            .unwrap_or_default(),
+    )
 }
 
 /// What scripts/early-chart.js needs to draw the default view's live chart before the wasm has

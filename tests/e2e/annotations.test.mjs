@@ -4,11 +4,9 @@
 // embedded on its own.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { suite, probedPage, chartSeries, cspViolations, parseCsv } from "./harness.mjs";
+import { suite, probedPage, chartSeries, cspViolations, dataCsv } from "./harness.mjs";
 
 const env = suite();
-const csv = async (name) => parseCsv(await readFile(new URL(`../../data/${name}`, import.meta.url), "utf8"));
 
 async function clean(page, problems) {
   assert.deepEqual(problems.console, [], "console errors");
@@ -17,7 +15,7 @@ async function clean(page, problems) {
 }
 
 test("reports vs data: one line per original figure, repeats folded in and linked, both seed articles' claims shown, the misreport explained", async () => {
-  const figures = await csv("aggregates.csv");
+  const figures = await dataCsv("aggregates.csv");
   const coinlume = figures.find((f) => f.source === "news_coinlume");
   const coinrise = figures.find((f) => f.source === "news_thecoinrise");
   assert.ok(coinlume.error && !coinrise.error, "the $1.6B is a misreport, the $1.3B a rounding");
@@ -51,7 +49,7 @@ test("reports vs data: one line per original figure, repeats folded in and linke
 });
 
 test("running total: every event of the shown years is a numbered marker on its year's line, explained in the key and the tooltip", async () => {
-  const events = (await csv("events.csv")).filter((e) => e.date.startsWith("2024"));
+  const events = (await dataCsv("events.csv")).filter((e) => e.date.startsWith("2024"));
   const { page, problems, context } = await probedPage(env.browser);
   await page.goto(`${env.server.url}?view=cumulative&year=2024`);
   const series = await chartSeries(page);
@@ -124,7 +122,7 @@ test("an incident embeds on its own: the panel's embed code opens a card with it
   const card = page.locator("[data-testid=incident-card]");
   await card.waitFor({ state: "visible" });
   assert.equal(await card.locator("h1").innerText(), "DMM Bitcoin");
-  const sources = (await csv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024");
+  const sources = (await dataCsv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024");
   assert.deepEqual(await card.locator("[data-testid=incident-sources] li a").allInnerTexts(), sources.map((s) => s.publisher));
   assert.equal(await page.locator("[data-testid=incident-panel]").isVisible(), false);
   assert.equal(await page.locator("[data-testid=chart]").count(), 0);

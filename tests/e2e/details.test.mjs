@@ -7,11 +7,10 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { suite, probedPage, chartSeries, cspViolations, kpi, parseCsv, allIncidents, DIST, ROOT } from "./harness.mjs";
+import { suite, probedPage, chartSeries, cspViolations, kpi, parseCsv, allIncidents, dataCsv, DIST } from "./harness.mjs";
 
 const env = suite();
 const DETAILS = /\/data\/details-[0-9a-f]{16}\.json$/;
-const csv = async (name) => parseCsv(await readFile(join(ROOT, "data", name), "utf8"));
 
 async function clean(page, problems) {
   assert.deepEqual(problems.console, [], "console errors");
@@ -22,8 +21,8 @@ async function clean(page, problems) {
 test("the wasm carries no source URL or note; the file that does is hashed, cached for good and fetched once the chart is drawn", async () => {
   const wasm = await readFile(join(DIST, (await readdir(DIST)).find((f) => f.endsWith("_bg.wasm"))));
   // The events and reported figures name their own URLs, which the wasm does carry.
-  const elsewhere = [...(await csv("events.csv")), ...(await csv("aggregates.csv"))].map((r) => r.url);
-  const longest = (await csv("sources.csv"))
+  const elsewhere = [...(await dataCsv("events.csv")), ...(await dataCsv("aggregates.csv"))].map((r) => r.url);
+  const longest = (await dataCsv("sources.csv"))
     .map((s) => s.url)
     .filter((url) => !elsewhere.includes(url))
     .sort((a, b) => b.length - a.length)[0];
@@ -45,7 +44,7 @@ test("the wasm carries no source URL or note; the file that does is hashed, cach
 });
 
 test("the table and ?incident=dmm-bitcoin-2024 list the sources by publisher, best first, and the page shows the note", async () => {
-  const sources = (await csv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024");
+  const sources = (await dataCsv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024");
   const dmm = (await allIncidents()).find((r) => r.id === "dmm-bitcoin-2024");
   const { page, problems, context } = await probedPage(env.browser);
   await page.goto(`${env.server.url}?view=table&year=2024`);

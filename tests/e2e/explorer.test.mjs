@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import {
-  serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk, value, parseCsv,
+  serve, launch, probedPage, chartSeries, cspViolations, kpi, incidents, isDprk, value, parseCsv, dataCsv,
 } from "./harness.mjs";
 
 let browser, server, rows;
@@ -469,7 +469,7 @@ test("?incident=dmm-bitcoin-2024 opens the incident's page with its sources name
   await panel.waitFor({ state: "visible" });
   assert.equal(await page.innerText("#incident-title"), "DMM Bitcoin");
   assert.match(await page.title(), /^DMM Bitcoin: \$305M stolen on 31 May 2024/);
-  const sources = parseCsv(await readFile(new URL("../../data/sources.csv", import.meta.url), "utf8"))
+  const sources = (await dataCsv("sources.csv"))
     .filter((s) => s.incident_id === "dmm-bitcoin-2024");
   const listed = await page.locator("[data-testid=incident-sources] li a").allInnerTexts();
   assert.deepEqual(listed, sources.map((s) => s.publisher));

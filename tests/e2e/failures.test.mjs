@@ -3,14 +3,11 @@
 // with a retry that works once the resource is back; the rest of the page stays usable.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { join } from "node:path";
-import { suite, probedPage, chartSeries, cspViolations, kpi, value, parseCsv, ROOT } from "./harness.mjs";
+import { suite, probedPage, chartSeries, cspViolations, kpi, value, dataCsv } from "./harness.mjs";
 
 const env = suite();
 const only2024 = () => env.rows.filter((r) => r.date.startsWith("2024"));
 const sum = (list) => list.reduce((s, r) => s + value(r), 0);
-const csv = async (name) => parseCsv(await readFile(join(ROOT, "data", name), "utf8"));
 
 test("ECharts blocked: the chart box says so, figures and table still work, and Try again draws the chart", async () => {
   const { page, problems, context } = await probedPage(env.browser);
@@ -71,7 +68,7 @@ test("the sources and notes file blocked: the table and an incident's page say s
   const dmm = page.locator("[data-testid=incident-row][data-id=dmm-bitcoin-2024]");
   await dmm.waitFor();
   // The row still names its sources (the wasm knows who published them), with no links.
-  const publishers = (await csv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024").map((s) => s.publisher);
+  const publishers = (await dataCsv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024").map((s) => s.publisher);
   const names = () => dmm.locator(".sources a").evaluateAll((as) => as.map((a) => a.firstChild.textContent));
   assert.deepEqual(await names(), publishers);
   assert.equal(await dmm.locator(".sources a[href]").count(), 0);

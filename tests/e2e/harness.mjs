@@ -101,8 +101,13 @@ export function parseCsv(text) {
 }
 
 /** Every row of data/incidents.csv, whatever its scope. */
+/** The rows of `data/<name>`, read independently of the app. */
+export async function dataCsv(name) {
+  return parseCsv(await readFile(join(ROOT, "data", name), "utf8"));
+}
+
 export async function allIncidents() {
-  return parseCsv(await readFile(join(ROOT, "data", "incidents.csv"), "utf8"));
+  return dataCsv("incidents.csv");
 }
 
 /** The rows the default view counts: thefts (not white-hat returns, rug pulls…). */
