@@ -8,7 +8,8 @@
 // 2. Until the app is there, the first screen's view tabs and theme button: each canonical
 //    view's drawings (light and dark) and words are in the page, so a tab shows its view and the
 //    button the other theme, each changing the link as the app's controls do (back and forward
-//    too); the app, starting, shows what the link names.
+//    too); the app, starting, shows what the link names. Any other button's click is kept for
+//    the app to carry out when it has taken over.
 //
 // 3. After the first screen has painted, the scripts. index.html names them with inert
 //    `<script type="text/x-after-paint">` tags (the browser fetches no script of an unknown
@@ -65,11 +66,28 @@
     var search = next.toString();
     history.pushState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
   }
+  // A control this script cannot answer (the dialogs, the share menu, the table's sorting and
+  // paging) names the app's own in `data-static-action`: the last one clicked is kept in
+  // `data-static-pending` on the root, which the app reads once it has taken over and clicks
+  // (src/ui/browser.rs), and looks busy until then. A tab or the theme, answered here, drops it.
+  function pend(control) {
+    var before = document.querySelector("#boot .static-pending");
+    if (before) {
+      before.classList.remove("static-pending");
+      before.removeAttribute("aria-busy");
+    }
+    if (!control) return root.removeAttribute("data-static-pending");
+    root.setAttribute("data-static-pending", control.getAttribute("data-static-action"));
+    control.classList.add("static-pending");
+    control.setAttribute("aria-busy", "true");
+  }
   // Only the first screen's controls are answered here: the app removes #boot when it takes
   // over, and from then on its own controls and router answer.
   document.addEventListener("click", function (event) {
     var target = event.target instanceof Element ? event.target : null;
     if (!target || embed) return;
+    var action = target.closest("#boot [data-static-action]");
+    if (action) return pend(action);
     var next = new URLSearchParams(location.search);
     var tab = target.closest("#boot [data-static-tab]");
     var view = tab && tab.getAttribute("data-static-tab");
@@ -79,11 +97,13 @@
       else next.set("view", view);
       go(next);
       showView(view);
+      pend(null);
     } else if (target.closest("#boot .theme-toggle")) {
       var theme = root.getAttribute("data-theme") === "dark" ? "light" : "dark";
       next.set("theme", theme);
       go(next);
       showTheme(theme);
+      pend(null);
     }
   });
   addEventListener("popstate", function () {

@@ -26,6 +26,19 @@ use crate::summary::{chart_title, scope_text, summary_sentence};
 use crate::table::first_rows_html;
 use std::fmt::Write;
 
+/// The share menu's buttons, each with the live control it stands for. A control the first
+/// screen cannot answer names its live counterpart in `data-static-action` (a `data-testid`):
+/// scripts/first-view.js keeps the last one clicked before the app, and the app clicks that
+/// control once it has taken over (`ui::browser::replay_static_action`), so no click is lost.
+const SHARE_ACTIONS: [(&str, &str); 6] = [
+    ("Copy link", "share-copy-link"),
+    ("PNG", "share-png"),
+    ("SVG", "share-svg"),
+    ("CSV", "download-csv"),
+    ("JSON", "download-json"),
+    ("Embed", "share-embed"),
+];
+
 /// The first screen of every canonical view, as one fragment of HTML.
 pub fn first_screen_html() -> String {
     let filters = Filters::default();
@@ -35,7 +48,7 @@ pub fn first_screen_html() -> String {
     let _ = writeln!(
         html,
         "<header class=\"masthead\"><div class=\"masthead-bar\"><p class=\"kicker\">{}</p>\
-         <div class=\"masthead-actions\"><button type=\"button\">Methodology</button>\
+         <div class=\"masthead-actions\"><button type=\"button\" data-static-action=\"open-methodology\">Methodology</button>\
          <button type=\"button\" class=\"theme-toggle\" data-static-focus=\"theme-toggle\"><span class=\"when-light\">Dark theme</span>\
          <span class=\"when-dark\">Light theme</span></button></div></div>\
          <h1>{}</h1><p class=\"dek\">{}</p></header>",
@@ -52,7 +65,7 @@ pub fn first_screen_html() -> String {
             html,
             "<section class=\"story static-default\" aria-label=\"What the reports said and what our list adds up to\">\
              <p class=\"story-reported\">{}</p><p class=\"story-ours\">{}</p>\
-             <p class=\"story-gap\">{} <button type=\"button\" class=\"link-button\">{}</button></p></section>",
+             <p class=\"story-gap\">{} <button type=\"button\" class=\"link-button\" data-static-action=\"story-methodology\">{}</button></p></section>",
             esc(&story.reported),
             esc(&story.ours),
             esc(story.gap),
@@ -66,7 +79,7 @@ pub fn first_screen_html() -> String {
     }
     html.push_str("</section>\n");
     html.push_str(
-        "<button type=\"button\" class=\"filters-button static-filters-button\">Filters</button>\n",
+        "<button type=\"button\" class=\"filters-button static-filters-button\" data-static-action=\"open-filters\">Filters</button>\n",
     );
     html.push_str("<nav class=\"view-tabs\" aria-label=\"Views\">");
     for view in View::ALL {
@@ -78,8 +91,11 @@ pub fn first_screen_html() -> String {
         );
     }
     html.push_str("</nav>\n<div class=\"share\">");
-    for label in ["Copy link", "PNG", "SVG", "CSV", "JSON", "Embed"] {
-        let _ = write!(html, "<button type=\"button\">{label}</button>");
+    for (label, action) in SHARE_ACTIONS {
+        let _ = write!(
+            html,
+            "<button type=\"button\" data-static-action=\"{action}\">{label}</button>"
+        );
     }
     html.push_str("<p class=\"share-status\"></p></div>\n");
     let summary = summary_sentence(&filters, &b, &b);
@@ -106,7 +122,7 @@ pub fn first_screen_html() -> String {
             "<figure class=\"figure static-view\" data-view=\"{view}\">\
              <h2 class=\"chart-title\">{title}</h2><p class=\"chart-subtitle\">{scope}</p>\
              {chart}<p class=\"summary\">{summary}</p>\
-             <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\">Methodology</button></figcaption></figure>",
+             <figcaption class=\"source-line\">{source} See the <button type=\"button\" class=\"link-button\" data-static-action=\"source-methodology\">Methodology</button></figcaption></figure>",
             view = view.slug(),
             title = esc(&chart_title(view, &filters, &b, &b)),
             scope = esc(&scope),
@@ -259,5 +275,31 @@ mod tests {
         assert_eq!(data["view"], View::default().slug());
         assert_eq!(data["swatches"]["#c2410c"], "sw sw-dprk");
         assert_eq!(html.matches("class=\"early-chart\"").count(), 1);
+    }
+
+    #[test]
+    fn no_button_on_the_first_screen_is_dead_before_the_app() {
+        // Each is answered by scripts/first-view.js (a view tab, the theme) or names the live
+        // control the app clicks for it; the filter column is inert, and its buttons are
+        // counted apart.
+        let html = first_screen_html();
+        let inert = {
+            let start = html.find("<aside class=\"filters").expect("the filter column");
+            let end = start + html[start..].find("</aside>").expect("it closes");
+            html[start..end].matches("<button").count()
+        };
+        let buttons = html.matches("<button").count() - inert;
+        let answered = html.matches("<button type=\"button\" data-static-tab=").count()
+            + html.matches("data-static-focus=\"theme-toggle\"").count()
+            + html.matches(" data-static-action=\"").count();
+        assert!(buttons > 20, "{buttons} buttons");
+        assert_eq!(buttons, answered);
+        for action in html.split(" data-static-action=\"").skip(1) {
+            let testid = &action[..action.find('"').expect("quoted")];
+            assert!(
+                !testid.is_empty() && testid.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{testid}: the app clicks only test ids of lower-case words and hyphens"
+            );
+        }
     }
 }

@@ -89,7 +89,8 @@ pub fn marks_face_value(row: &Incident, basis: Basis) -> bool {
 /// The table as the live one first shows the default selection: its heading with the count,
 /// the sortable headers, the first [`FIRST_ROWS`] rows of the default order (their sources
 /// named, not yet linked), and the "Show more" line (saying how many rows are here). Its
-/// buttons do nothing until the app has replaced it; its links work without the app.
+/// links work without the app; its buttons name the live ones (`data-static-action`), which
+/// the app clicks for a reader who clicked one before it had taken over.
 pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &ViewState) -> String {
     let sort = state.sort;
     let basis = state.filters.basis;
@@ -114,7 +115,8 @@ pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &Vi
         };
         let _ = write!(
             html,
-            "<th scope=\"col\"{num} aria-sort=\"{aria}\"><button type=\"button\">{}</button></th>",
+            "<th scope=\"col\"{num} aria-sort=\"{aria}\"><button type=\"button\" data-static-action=\"sort-{}\">{}</button></th>",
+            column.slug(),
             esc(column.label())
         );
     }
@@ -130,7 +132,7 @@ pub fn first_rows_html(incidents: &'static [Incident], b: &Breakdown, state: &Vi
         let _ = write!(
             html,
             "<div class=\"table-more\"><span class=\"muted\">{}</span>\
-             <button type=\"button\">Show 50 more</button><button type=\"button\">Show all</button></div>",
+             <button type=\"button\" data-static-action=\"table-more\">Show 50 more</button><button type=\"button\" data-static-action=\"table-all\">Show all</button></div>",
             showing(listed, total)
         );
     }

@@ -136,6 +136,8 @@ fn Page() -> impl IntoView {
                 set_table_ready.set(true);
                 next_task().await;
                 set_dialogs_ready.set(true);
+                next_task().await;
+                browser::replay_static_action();
             });
         }
     });

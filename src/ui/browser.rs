@@ -145,6 +145,7 @@ pub fn end_boot() {
             el.get_attribute("data-static-tab")
                 .map(|view| format!("view-{view}"))
                 .or_else(|| el.get_attribute("data-static-focus"))
+                .or_else(|| el.get_attribute("data-static-action"))
         });
     // The table's first rows stay in the app's place for its table until that table mounts,
     // a task later (`ui::app`): a reader who scrolled to them before the app ran sees no gap.
@@ -162,4 +163,40 @@ pub fn end_boot() {
             }
         }
     }
+}
+
+/// Carries out the click a reader gave one of the first screen's buttons before the app had
+/// taken over: scripts/first-view.js keeps the last one's live counterpart (a `data-testid`) in
+/// the root's `data-static-pending`. Clicks that control once, focused where the reader's focus
+/// was lost with the first screen (a dialog returns the focus to it), without scrolling.
+pub fn replay_static_action() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.document_element() else {
+        return;
+    };
+    let Some(testid) = root.get_attribute("data-static-pending") else {
+        return;
+    };
+    let _ = root.remove_attribute("data-static-pending");
+    // Our test ids are lower-case words and hyphens; anything else was not written by us.
+    if testid.is_empty() || !testid.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return;
+    }
+    let Ok(Some(control)) = document.query_selector(&format!("[data-testid={testid}]")) else {
+        return;
+    };
+    let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let focus_lost = document
+        .active_element()
+        .is_none_or(|el| document.body().is_some_and(|body| el == *body.as_ref()));
+    if focus_lost {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = control.focus_with_options(&options);
+    }
+    control.click();
 }

@@ -361,6 +361,66 @@ test("before the app, the theme button shows the other theme and changes the lin
   await context.close();
 });
 
+test("a button clicked before the app is carried out by the app's own once it has taken over, and looks busy until then", async () => {
+  const { page, problems, context, release } = await heldPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(env.server.url);
+  await page.waitForSelector("#boot .static-chart-frame.live");
+  const actions = await page.$$eval("#boot [data-static-action]", (els) => [...new Set(els.map((el) => el.dataset.staticAction))]);
+  const pending = () =>
+    page.evaluate(() => ({
+      action: document.documentElement.dataset.staticPending ?? null,
+      busy: [...document.querySelectorAll("#boot [aria-busy=true]")].map((el) => el.dataset.staticAction),
+    }));
+  // The last click wins; a view tab, answered before the app, drops it.
+  await page.click("#boot .masthead-actions [data-static-action=open-methodology]");
+  assert.deepEqual(await pending(), { action: "open-methodology", busy: ["open-methodology"] });
+  await page.click("#boot [data-static-tab=compare]");
+  assert.deepEqual(await pending(), { action: null, busy: [] });
+  await page.click("#boot [data-static-tab=overview]");
+  await page.click("#boot .static-view[data-view=overview] [data-static-action=source-methodology]");
+  await page.click("#boot .masthead-actions [data-static-action=open-methodology]");
+  assert.deepEqual(await pending(), { action: "open-methodology", busy: ["open-methodology"] });
+  assert.equal(await page.$eval("#boot .static-pending", (el) => getComputedStyle(el).cursor), "progress");
+  release();
+  const dialog = page.locator("[data-testid=methodology]");
+  await dialog.waitFor({ state: "visible" });
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.staticPending ?? null), null, "carried out once");
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "hidden" });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "open-methodology", "focus back on the app's button");
+  // Every button the first screen keeps a click for names a control of the app's (the
+  // phone's Filters button is checked on a phone below).
+  for (const testid of actions.filter((a) => a !== "open-filters")) {
+    assert.equal(await page.locator(`[data-testid=${testid}]`).count(), 1, testid);
+  }
+  assert.ok(actions.includes("table-more") && actions.includes("sort-loss") && actions.includes("download-csv"), actions.join(" "));
+  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(problems.console, []);
+  assert.deepEqual(problems.pageErrors, []);
+  await context.close();
+
+  // On a phone: the filters sheet's button, then the table's "Show 50 more", which the app
+  // carries out (the last click), where the reader is.
+  const phone = await heldPage({ viewport: { width: 390, height: 800 } });
+  await phone.page.goto(env.server.url);
+  await phone.page.waitForSelector("#boot .table-section .table-more");
+  await phone.page.click("#boot [data-static-action=open-filters]");
+  await phone.page.click("#boot [data-static-action=table-more]");
+  const scrolled = await phone.page.evaluate(() => scrollY);
+  assert.ok(scrolled > 0);
+  phone.release();
+  await phone.page.waitForSelector("#boot", { state: "detached" });
+  await phone.page.waitForFunction(() => /^Showing 100 of /.test(document.querySelector("[data-testid=incident-table]")?.closest("section")?.querySelector(".table-more .muted")?.textContent ?? ""));
+  assert.equal(await phone.page.locator("[data-testid=filters-sheet]").isVisible(), false, "only the last click is carried out");
+  assert.equal(await phone.page.locator("[data-testid=open-filters]").count(), 1);
+  assert.equal(await phone.page.evaluate(() => document.activeElement?.dataset.testid), "table-more");
+  assert.equal(await phone.page.evaluate(() => scrollY), scrolled, "the page stays where the reader was");
+  assert.deepEqual(await cspViolations(phone.page), []);
+  assert.deepEqual(phone.problems.console, []);
+  assert.deepEqual(phone.problems.pageErrors, []);
+  await phone.context.close();
+});
+
 test("a link to another view never shows the default chart, from the first paint", async () => {
   for (const [query, visible] of [
     ["?view=monthly", "monthly"],
