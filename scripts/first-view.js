@@ -67,17 +67,18 @@
     history.pushState(null, "", location.pathname + (search ? "?" + search : "") + location.hash);
   }
   // A control this script cannot answer (the dialogs, the share menu, the table's sorting and
-  // paging) names the app's own in `data-static-action`: the last one clicked is kept in
+  // paging; a view tab on a link with filters) names the app's own in `data-static-action`
+  // (or `data-static-tab`, the app's being `view-…`): the last one clicked is kept in
   // `data-static-pending` on the root, which the app reads once it has taken over and clicks
   // (src/ui/browser.rs), and looks busy until then. A tab or the theme, answered here, drops it.
-  function pend(control) {
+  function pend(control, testid) {
     var before = document.querySelector("#boot .static-pending");
     if (before) {
       before.classList.remove("static-pending");
       before.removeAttribute("aria-busy");
     }
     if (!control) return root.removeAttribute("data-static-pending");
-    root.setAttribute("data-static-pending", control.getAttribute("data-static-action"));
+    root.setAttribute("data-static-pending", testid);
     control.classList.add("static-pending");
     control.setAttribute("aria-busy", "true");
   }
@@ -87,7 +88,7 @@
     var target = event.target instanceof Element ? event.target : null;
     if (!target || embed) return;
     var action = target.closest("#boot [data-static-action]");
-    if (action) return pend(action);
+    if (action) return pend(action, action.getAttribute("data-static-action"));
     var next = new URLSearchParams(location.search);
     var tab = target.closest("#boot [data-static-tab]");
     var view = tab && tab.getAttribute("data-static-tab");
@@ -98,6 +99,9 @@
       go(next);
       showView(view);
       pend(null);
+    } else if (tab) {
+      // A link with filters has no first screen to switch: the app's tab, with them, will.
+      pend(tab, "view-" + view);
     } else if (target.closest("#boot .theme-toggle")) {
       var theme = root.getAttribute("data-theme") === "dark" ? "light" : "dark";
       next.set("theme", theme);

@@ -130,12 +130,15 @@ pub fn first_screen_html() -> String {
             source = esc(&source),
         );
     }
-    // Any other link: the chart's frame, reserved and empty, so nothing moves when the app's
-    // chart arrives.
-    html.push_str(
+    // Any other link: the chart's frame, reserved, so nothing moves when the app's chart
+    // arrives, and saying what it waits for (as the live chart's box does while ECharts loads).
+    let _ = writeln!(
+        html,
         "<figure class=\"figure static-view static-empty\" data-view=\"none\">\
          <h2 class=\"chart-title\">&nbsp;</h2><p class=\"chart-subtitle\">&nbsp;</p>\
-         <div class=\"chart-box\"><div class=\"chart\"></div></div></figure>\n",
+         <div class=\"chart-box\"><div class=\"chart\"></div>\
+         <p class=\"chart-status\" role=\"status\">{}</p></div></figure>",
+        esc(crate::page_copy::LOADING_CHART)
     );
     html.push_str("</main>\n");
     // The table's first rows, below the chart: what a reader who scrolls before the app has
@@ -284,12 +287,16 @@ mod tests {
         // counted apart.
         let html = first_screen_html();
         let inert = {
-            let start = html.find("<aside class=\"filters").expect("the filter column");
+            let start = html
+                .find("<aside class=\"filters")
+                .expect("the filter column");
             let end = start + html[start..].find("</aside>").expect("it closes");
             html[start..end].matches("<button").count()
         };
         let buttons = html.matches("<button").count() - inert;
-        let answered = html.matches("<button type=\"button\" data-static-tab=").count()
+        let answered = html
+            .matches("<button type=\"button\" data-static-tab=")
+            .count()
             + html.matches("data-static-focus=\"theme-toggle\"").count()
             + html.matches(" data-static-action=\"").count();
         assert!(buttons > 20, "{buttons} buttons");

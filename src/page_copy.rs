@@ -24,3 +24,7 @@ pub const STORY_LINK: &str = "How the figures compare";
 
 /// What the table (and an incident's page) says while the sources and notes are on their way.
 pub const LOADING_DETAILS: &str = "Loading the sources and notes…";
+
+/// What the chart's box says until a chart is drawn in it: the live chart host's while ECharts
+/// loads, and the first screen's reserved frame for a link it has no drawing for.
+pub const LOADING_CHART: &str = "Loading the chart…";

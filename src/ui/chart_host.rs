@@ -299,7 +299,7 @@ pub fn ChartHost(
                 data-testid="chart"
             ></div>
             <Show when=move || library.get() == Library::Loading>
-                <p class="chart-status" role="status" data-testid="chart-loading">"Loading the chart…"</p>
+                <p class="chart-status" role="status" data-testid="chart-loading">{crate::page_copy::LOADING_CHART}</p>
             </Show>
             <Show when=move || failure.with(Option::is_some)>
                 <div class="chart-failed" role="alert" data-testid="chart-failed">

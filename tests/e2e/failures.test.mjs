@@ -111,6 +111,14 @@ for (const [what, pattern] of [
     assert.ok(await page.locator("#boot .static-view[data-view=overview]").isVisible(), "the first screen stays");
     assert.notEqual((await page.innerText("#boot-failed-reason")).trim(), "");
     assert.equal(await page.getAttribute("[data-testid=boot-failed] a[href='data/incidents.csv']", "href"), "data/incidents.csv");
+    // A link the first screen has no drawing for: its reserved frame no longer says a chart is
+    // coming.
+    await page.goto(`${env.server.url}?year=2024`);
+    await failed.waitFor();
+    assert.ok(await page.locator("#boot .static-empty").isVisible());
+    assert.ok(await page.locator("#boot .static-empty .chart-status").isHidden(), "no promise of a chart");
+    await page.goto(env.server.url);
+    await failed.waitFor();
     await page.unroute(pattern);
     await Promise.all([page.waitForEvent("load"), page.click("[data-testid=boot-retry]")]);
     await chartSeries(page);

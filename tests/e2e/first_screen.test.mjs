@@ -399,6 +399,20 @@ test("a button clicked before the app is carried out by the app's own once it ha
   assert.deepEqual(problems.pageErrors, []);
   await context.close();
 
+  // A link with filters has no first screen to switch views in: the app's tab does it, with them.
+  const filtered = await heldPage({ viewport: { width: 1280, height: 900 } });
+  await filtered.page.goto(`${env.server.url}?year=2024&attr=dprk`);
+  await filtered.page.click("#boot [data-static-tab=monthly]");
+  assert.equal(await filtered.page.evaluate(() => document.documentElement.dataset.staticPending), "view-monthly");
+  assert.equal(new URL(filtered.page.url()).search, "?year=2024&attr=dprk", "the link waits for the app");
+  filtered.release();
+  await filtered.page.waitForFunction(() => new URLSearchParams(location.search).get("view") === "monthly");
+  const search = new URLSearchParams(new URL(filtered.page.url()).search);
+  assert.deepEqual([search.get("year"), search.get("attr")], ["2024", "dprk"]);
+  await filtered.page.waitForSelector("[data-testid=view-monthly][aria-current=page]");
+  assert.deepEqual(filtered.problems.pageErrors, []);
+  await filtered.context.close();
+
   // On a phone: the filters sheet's button, then the table's "Show 50 more", which the app
   // carries out (the last click), where the reader is.
   const phone = await heldPage({ viewport: { width: 390, height: 800 } });
@@ -452,6 +466,10 @@ test("a link to another view never shows the default chart, from the first paint
     assert.deepEqual([...new Set(frames.flatMap((f) => f.figures))], [visible], `${query}: ${JSON.stringify(frames)}`);
     if (visible === "none") {
       assert.ok(frames.every((f) => f.numbers.every((v) => v === "hidden")), `${query}: the default selection's numbers are not shown`);
+      // The reserved frame says what it waits for, in the live chart box's words.
+      const status = page.locator("#boot .static-empty .chart-status");
+      assert.ok(await status.isVisible(), `${query}: the frame's status`);
+      assert.equal(await status.innerText(), "Loading the chart…");
     }
     release();
     await page.waitForSelector("#boot", { state: "detached" });
