@@ -41,12 +41,33 @@ pub fn source_links_html(sources: &[Source]) -> String {
     html
 }
 
-/// What the table shows before the sources have loaded: the same publishers and kinds, best
-/// first, in the same markup without addresses, so that the links take their place without
-/// moving a row. Empty for a row that carries no names (synthetic rows).
-pub fn source_names_html(row: &Incident) -> String {
+/// How many of an incident's `total` sources its table row lists, best first: all of up to
+/// four, else three, enough to say who stands behind the row; the rest are on the incident's
+/// page, which the row's "N more sources" link opens. A row with fifteen sources was taller
+/// than a phone's screen.
+pub fn table_sources(total: usize) -> usize {
+    const LISTED: usize = 3;
+    if total <= LISTED + 1 {
+        total
+    } else {
+        LISTED
+    }
+}
+
+/// The table row's link to the sources it leaves to the incident's page: "11 more sources",
+/// or `None` when the row lists them all.
+pub fn more_sources_label(total: usize) -> Option<String> {
+    let more = total - table_sources(total);
+    (more > 0).then(|| format!("{more} more sources"))
+}
+
+/// What the table shows before the sources have loaded: the publishers and kinds of the row's
+/// first `listed` sources, best first, in the same markup without addresses, so that the links
+/// take their place without moving a row. Empty for a row that carries no names (synthetic
+/// rows).
+pub fn source_names_html(row: &Incident, listed: usize) -> String {
     let mut html = String::new();
-    for (publisher, kind) in source_names(row) {
+    for (publisher, kind) in source_names(row).take(listed) {
         push_source(&mut html, None, None, publisher, kind);
     }
     html
@@ -139,10 +160,17 @@ mod tests {
                 .map(|s| (s.publisher.as_ref(), s.kind))
                 .collect();
             assert_eq!(names, loaded, "{}", row.id);
-            let before = source_names_html(row);
+            let listed = table_sources(names.len());
+            let before = source_names_html(row, listed);
             assert_eq!(
                 text_of(&before),
-                text_of(&source_links_html(&detail.sources)),
+                text_of(&source_links_html(&detail.sources[..listed])),
+                "{}",
+                row.id
+            );
+            assert_eq!(
+                before.matches("<a").count(),
+                names.len().min(if names.len() == 4 { 4 } else { 3 }),
                 "{}",
                 row.id
             );
@@ -153,7 +181,26 @@ mod tests {
     #[test]
     fn a_row_without_names_shows_none_before_loading() {
         let rows = crate::data::synthetic::generate(3, 7);
-        assert!(rows.iter().all(|row| source_names_html(row).is_empty()));
+        assert!(rows.iter().all(|row| source_names_html(row, 3).is_empty()));
+    }
+
+    #[test]
+    fn a_row_lists_up_to_four_sources_and_links_the_rest() {
+        let listed: Vec<(usize, Option<String>)> = (0..=6)
+            .map(|total| (table_sources(total), more_sources_label(total)))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (0, None),
+                (1, None),
+                (2, None),
+                (3, None),
+                (4, None),
+                (3, Some("2 more sources".into())),
+                (3, Some("3 more sources".into())),
+            ]
+        );
     }
 
     #[test]

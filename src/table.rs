@@ -11,7 +11,7 @@
 use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format::{self, escape_html as esc};
 use crate::query::{Breakdown, Sort, SortColumn};
-use crate::source_links::source_names_html;
+use crate::source_links::{more_sources_label, source_names_html, table_sources};
 use crate::state::links::view_link;
 use crate::state::ViewState;
 use std::fmt::Write;
@@ -160,11 +160,21 @@ fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &Vie
             esc(row.scope.tag())
         );
     }
+    let total = row.source_names.len();
+    let more = more_sources_label(total)
+        .map(|label| {
+            format!(
+                "<a class=\"sources-more\" href=\"{}\">{}</a>",
+                esc(&href),
+                esc(&label)
+            )
+        })
+        .unwrap_or_default();
     let _ = write!(
         html,
-        "<span class=\"sources\">{sources}</span></th><td>{category}</td><td>{vector}</td>\
-         <td><span class=\"{badge}\">{attribution}</span>",
-        sources = source_names_html(row),
+        "<span class=\"row-sources\"><span class=\"sources\">{sources}</span>{more}</span></th>\
+         <td>{category}</td><td>{vector}</td><td><span class=\"{badge}\">{attribution}</span>",
+        sources = source_names_html(row, table_sources(total)),
         badge = attribution_badge(row),
         category = esc(row.category.label()),
         vector = esc(row.vector.label()),
@@ -228,14 +238,25 @@ mod tests {
         // The sources named without their links, as in the live table until they have loaded.
         for &i in page.iter().take(FIRST_ROWS) {
             let row = &INCIDENTS[i as usize];
-            let names = crate::source_links::source_names_html(row);
+            let total = row.source_names.len();
+            let names = source_names_html(row, table_sources(total));
             assert!(!names.is_empty(), "{}", row.id);
+            let more = more_sources_label(total).map_or(String::new(), |label| {
+                format!(
+                    "<a class=\"sources-more\" href=\"?incident={}\">{label}</a>",
+                    row.id
+                )
+            });
             assert!(
-                html.contains(&format!("<span class=\"sources\">{names}</span>")),
+                html.contains(&format!(
+                    "<span class=\"sources\">{names}</span>{more}</span>"
+                )),
                 "{}",
                 row.id
             );
         }
+        // The largest thefts have the most sources: some row leaves some to its page.
+        assert!(html.contains(" more sources</a>"));
         assert!(!html.contains("https://"));
         // The live table's loading line, which on a phone takes a line of its own.
         assert!(html.contains(crate::page_copy::LOADING_DETAILS));

@@ -9,7 +9,9 @@ use super::rows::incidents;
 use super::rows_in_dom::rows_in_dom;
 use crate::data::{Basis, Incident, Scope};
 use crate::format;
-use crate::source_links::{source_links_html, source_names_html};
+use crate::source_links::{
+    more_sources_label, source_links_html, source_names_html, table_sources,
+};
 use crate::state::{SortColumn, View, ViewState};
 use crate::table::{
     aria_sort, attribution_badge, incident_href, loss_detail, marks_face_value, showing, PAGE,
@@ -45,15 +47,22 @@ fn Row(
                             </span>
                         }
                     })}
-                <span
-                    class="sources"
-                    inner_html=move || {
-                        details
-                            .of(index)
-                            .map(|d| source_links_html(&d.sources))
-                            .unwrap_or_else(|| source_names_html(row))
-                    }
-                ></span>
+                <span class="row-sources">
+                    <span
+                        class="sources"
+                        inner_html=move || {
+                            details
+                                .of(index)
+                                .map(|d| source_links_html(&d.sources[..table_sources(d.sources.len())]))
+                                .unwrap_or_else(|| source_names_html(row, table_sources(row.source_names.len())))
+                        }
+                    ></span>
+                    {more_sources_label(row.source_names.len()).map(|label| view! {
+                        <a class="sources-more" href=move || page.with_value(|page| shown.with(|(_, state)| incident_href(page, state, row.id.as_ref())))>
+                            {label}
+                        </a>
+                    })}
+                </span>
             </th>
             <td>{row.category.label()}</td>
             <td>{row.vector.label()}</td>

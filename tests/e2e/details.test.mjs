@@ -43,7 +43,7 @@ test("the wasm carries no source URL or note; the file that does is hashed, cach
   await context.close();
 });
 
-test("the table and ?incident=dmm-bitcoin-2024 list the sources by publisher, best first, and the page shows the note", async () => {
+test("the table names an incident's best three sources and links the rest on its page, which lists them all by publisher, best first, with the note", async () => {
   const sources = (await dataCsv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024");
   const dmm = (await allIncidents()).find((r) => r.id === "dmm-bitcoin-2024");
   const { page, problems, context } = await probedPage(env.browser);
@@ -51,14 +51,20 @@ test("the table and ?incident=dmm-bitcoin-2024 list the sources by publisher, be
   const row = page.locator("[data-testid=incident-row][data-id=dmm-bitcoin-2024]");
   await row.locator(".sources a[href]").first().waitFor();
   const links = row.locator(".sources a");
+  // Its best three; the other seven are on its page, which the row's last link opens.
+  assert.equal(sources.length, 10);
   assert.deepEqual(
     await links.evaluateAll((as) => as.map((a) => [a.firstChild.textContent, a.getAttribute("href")])),
-    sources.map((s) => [s.publisher, s.url]),
+    sources.slice(0, 3).map((s) => [s.publisher, s.url]),
   );
+  const more = row.locator(".sources-more");
+  assert.equal(await more.innerText(), "7 more sources");
+  assert.equal(new URLSearchParams((await more.getAttribute("href")).split("?")[1]).get("incident"), "dmm-bitcoin-2024");
 
-  await page.goto(`${env.server.url}?incident=dmm-bitcoin-2024`);
+  await more.click();
   const panel = page.locator("[data-testid=incident-panel]");
   await panel.waitFor({ state: "visible" });
+  assert.equal(new URL(page.url()).searchParams.get("incident"), "dmm-bitcoin-2024");
   await panel.locator("[data-testid=incident-sources] li a").first().waitFor();
   assert.deepEqual(await panel.locator("[data-testid=incident-sources] li a").allInnerTexts(), sources.map((s) => s.publisher));
   if (dmm.note) assert.equal(await panel.locator("[data-testid=incident-note]").innerText(), dmm.note);

@@ -68,7 +68,8 @@ test("the sources and notes file blocked: the table and an incident's page say s
   const dmm = page.locator("[data-testid=incident-row][data-id=dmm-bitcoin-2024]");
   await dmm.waitFor();
   // The row still names its sources (the wasm knows who published them), with no links.
-  const publishers = (await dataCsv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024").map((s) => s.publisher);
+  // (Its best three: the rest are on its page.)
+  const publishers = (await dataCsv("sources.csv")).filter((s) => s.incident_id === "dmm-bitcoin-2024").map((s) => s.publisher).slice(0, 3);
   const names = () => dmm.locator(".sources a").evaluateAll((as) => as.map((a) => a.firstChild.textContent));
   assert.deepEqual(await names(), publishers);
   assert.equal(await dmm.locator(".sources a[href]").count(), 0);
