@@ -70,13 +70,16 @@
   // paging; a view tab on a link with filters) names the app's own in `data-static-action`
   // (or `data-static-tab`, the app's being `view-…`): the last one clicked is kept in
   // `data-static-pending` on the root, which the app reads once it has taken over and clicks
-  // (src/ui/browser.rs), and looks busy until then. A tab or the theme, answered here, drops it.
+  // (src/ui/browser.rs), and looks busy until then (a screen reader hears why). A tab or the
+  // theme, answered here, drops it.
   function pend(control, testid) {
     var before = document.querySelector("#boot .static-pending");
     if (before) {
       before.classList.remove("static-pending");
       before.removeAttribute("aria-busy");
     }
+    var announce = document.querySelector("#boot [data-static-announce]");
+    if (announce) announce.textContent = control ? announce.getAttribute("data-say") : "";
     if (!control) return root.removeAttribute("data-static-pending");
     root.setAttribute("data-static-pending", testid);
     control.classList.add("static-pending");

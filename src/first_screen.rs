@@ -98,6 +98,11 @@ pub fn first_screen_html() -> String {
         );
     }
     html.push_str("<p class=\"share-status\"></p></div>\n");
+    let _ = writeln!(
+        html,
+        "<p class=\"visually-hidden\" role=\"status\" data-static-announce data-say=\"{}\"></p>",
+        esc(crate::page_copy::PENDING_ACTION)
+    );
     let summary = summary_sentence(&filters, &b, &b);
     let scope = scope_text(&filters);
     let years = shown_years(filters.years);

@@ -28,3 +28,7 @@ pub const LOADING_DETAILS: &str = "Loading the sources and notes…";
 /// What the chart's box says until a chart is drawn in it: the live chart host's while ECharts
 /// loads, and the first screen's reserved frame for a link it has no drawing for.
 pub const LOADING_CHART: &str = "Loading the chart…";
+
+/// Said to a screen reader when a first-screen button is clicked before the app has started,
+/// which will carry the click out (scripts/first-view.js).
+pub const PENDING_ACTION: &str = "Still loading: this happens as soon as the explorer is ready.";

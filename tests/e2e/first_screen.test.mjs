@@ -370,16 +370,18 @@ test("a button clicked before the app is carried out by the app's own once it ha
     page.evaluate(() => ({
       action: document.documentElement.dataset.staticPending ?? null,
       busy: [...document.querySelectorAll("#boot [aria-busy=true]")].map((el) => el.dataset.staticAction),
+      said: document.querySelector("#boot [role=status][data-static-announce]").textContent,
     }));
+  const said = "Still loading: this happens as soon as the explorer is ready.";
   // The last click wins; a view tab, answered before the app, drops it.
   await page.click("#boot .masthead-actions [data-static-action=open-methodology]");
-  assert.deepEqual(await pending(), { action: "open-methodology", busy: ["open-methodology"] });
+  assert.deepEqual(await pending(), { action: "open-methodology", busy: ["open-methodology"], said });
   await page.click("#boot [data-static-tab=compare]");
-  assert.deepEqual(await pending(), { action: null, busy: [] });
+  assert.deepEqual(await pending(), { action: null, busy: [], said: "" });
   await page.click("#boot [data-static-tab=overview]");
   await page.click("#boot .static-view[data-view=overview] [data-static-action=source-methodology]");
   await page.click("#boot .masthead-actions [data-static-action=open-methodology]");
-  assert.deepEqual(await pending(), { action: "open-methodology", busy: ["open-methodology"] });
+  assert.deepEqual(await pending(), { action: "open-methodology", busy: ["open-methodology"], said });
   assert.equal(await page.$eval("#boot .static-pending", (el) => getComputedStyle(el).cursor), "progress");
   release();
   const dialog = page.locator("[data-testid=methodology]");
