@@ -137,10 +137,11 @@ pub fn first_screen_html() -> String {
     }
     // Any other link: the chart's frame, reserved, so nothing moves when the app's chart
     // arrives, and saying what it waits for (as the live chart's box does while ECharts loads).
+    // Its title's and subtitle's lines are kept empty, out of the outline.
     let _ = writeln!(
         html,
         "<figure class=\"figure static-view static-empty\" data-view=\"none\">\
-         <h2 class=\"chart-title\">&nbsp;</h2><p class=\"chart-subtitle\">&nbsp;</p>\
+         <p class=\"chart-title\" aria-hidden=\"true\">&nbsp;</p><p class=\"chart-subtitle\" aria-hidden=\"true\">&nbsp;</p>\
          <div class=\"chart-box\"><div class=\"chart\"></div>\
          <p class=\"chart-status\" role=\"status\">{}</p></div></figure>",
         esc(crate::page_copy::LOADING_CHART)

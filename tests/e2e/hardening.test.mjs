@@ -95,6 +95,13 @@ test("axe-core finds no accessibility violations in the pre-rendered first scree
     await page.waitForFunction(() => !document.documentElement.hasAttribute("data-first-paint-pending"));
     await page.waitForSelector("#boot .table-section tbody tr");
     assert.deepEqual(await axe(page), [], `${viewport.width}px`);
+    // A button clicked meanwhile, kept for the app (busy, and said so).
+    await page.click("#boot .masthead-actions [data-static-action]");
+    assert.deepEqual(await axe(page), [], `${viewport.width}px, a click kept for the app`);
+    // A link with filters: the reserved frame, empty but for its status.
+    await page.goto(`${server.url}?year=2024&attr=dprk`);
+    await page.waitForSelector("#boot .static-empty .chart-status");
+    assert.deepEqual(await axe(page), [], `${viewport.width}px, a link with filters`);
     await context.close();
   }
 });
