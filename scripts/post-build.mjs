@@ -12,6 +12,7 @@ const STEPS = [
   "oembed.mjs", // with HEIST_PUBLIC_URL: oEmbed responses and the discovery link
   "prerender.mjs", // static/<view>.svg, og/<view>.png and the <noscript> chart
   "strip-comments.mjs", // index.html's comments, for its editors, not sent to readers
+  "view-pages.mjs", // views/<view>.html: the page with that view's link preview
   "precompress.mjs", // .br and .gz next to every compressible file, last
 ];
 

@@ -6,7 +6,8 @@
 // streaming compilation), long-lived caching for content-hashed files and a short one for the
 // rest, `Access-Control-Allow-Origin: *` (a sandboxed embed has an opaque origin and fetches our
 // scripts and wasm cross-origin), the page's Content-Security-Policy as a header, and no
-// X-Frame-Options (the page is meant to be embedded).
+// X-Frame-Options (the page is meant to be embedded), and for a link that names only a view,
+// that view's page (`directoryPage`: the same page with that chart's link preview).
 //
 //   node scripts/serve.mjs [dir] [port]     (defaults: dist, $PORT or 8080; loopback only)
 import { createServer } from "node:http";
@@ -49,6 +50,27 @@ export function cacheControl(file) {
     : "public, max-age=300, must-revalidate";
 }
 
+/** The page that answers a directory's URL: for a query that names only a view (`view=compare`,
+ * with `theme=` before or after, as written), that view's page `views/<view>.html`
+ * (scripts/view-pages.mjs: its link preview is that chart's) where the build wrote one, else
+ * index.html. The nginx config's `$heist_index` map does the same. */
+export function directoryPage(query) {
+  const named = /^(?:view=([a-z]+)(?:&theme=(?:light|dark))?|theme=(?:light|dark)&view=([a-z]+))$/.exec(query);
+  return named ? `views/${named[1] ?? named[2]}.html` : null;
+}
+
+/** The file that answers the directory `dir` of `root` for `query`: its view's page where the
+ * build wrote one, else index.html. */
+async function directoryIndex(root, dir, query) {
+  const page = directoryPage(query);
+  try {
+    if (page && (await stat(join(root, dir, page))).isFile()) return page;
+  } catch {
+    // No page for that view: index.html answers it, as any other link.
+  }
+  return "index.html";
+}
+
 /** The build's own `.br`/`.gz` sibling of `file` (scripts/precompress.mjs), as nginx's
  * brotli_static and gzip_static serve it; null when there is none or it is not of this version
  * (precompress gives each sibling its original's mtime). Compressing the wasm at brotli's
@@ -82,12 +104,13 @@ export async function serve(dir, prefix = "/", { compress = true, port = 0 } = {
     }
     let rel;
     try {
-      rel = decodeURIComponent(url.pathname.slice(prefix.length)) || "index.html";
+      rel = decodeURIComponent(url.pathname.slice(prefix.length));
     } catch {
       res.writeHead(400).end("bad request");
       return;
     }
-    if (rel.endsWith("/")) rel += "index.html";
+    // A directory's URL is answered with its page, as nginx's `index` does.
+    if (rel === "" || rel.endsWith("/")) rel += await directoryIndex(root, rel, url.search.slice(1));
     if (rel.split("/").some((part) => part.startsWith("."))) {
       // Dot-names (trunk's .trunk-lock, `..`) are not part of the site, as in the nginx config.
       res.writeHead(404).end("not found");

@@ -45,6 +45,11 @@ test("the page links its oEmbed response, which describes a working rich embed o
     assert.match(other.html, new RegExp(`\\?view=${view}&amp;`), view);
     assert.equal(other.thumbnail_url, `${PUBLIC}og/${view}.png`, view);
     assert.equal((await fetch(other.thumbnail_url.replace(PUBLIC, server.url))).status, 200, view);
+    // A link to the view discovers its own response, not the default view's.
+    const viewHtml = await (await fetch(`${server.url}?view=${view}`)).text();
+    const own = viewHtml.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/);
+    assert.equal(own?.[1], `${PUBLIC}oembed/${view}.json`, view);
+    assert.equal(own[2].replace(/&amp;/g, "&").replace(/&quot;/g, '"'), other.title, view);
   }
   const page = await browser.newPage();
   await page.setContent(response.html.replaceAll(PUBLIC, server.url));

@@ -226,6 +226,55 @@ test("`make serve`'s Node host (scripts/serve.mjs) answers as the nginx config d
   }
 });
 
+test("a link that names only a view previews that view: both hosts answer it with its page, index.html with that chart's title, summary, image and oEmbed link", async () => {
+  const index = await readFile(join(DIST, "index.html"), "utf8");
+  const meta = (html, property) => html.match(new RegExp(`<meta (?:property|name)="${property}" content="([^"]*)">`))?.[1] ?? null;
+  const pages = files.filter((f) => f.startsWith("views/")).map((f) => f.slice("views/".length, -".html".length));
+  // Every chart view but the default; the table view has no chart to preview.
+  assert.deepEqual(pages.sort(), ["category", "claims", "compare", "cumulative", "monthly", "share", "sizes", "vector"]);
+  const node = await serveNode(DIST, "/");
+  try {
+    for (const view of pages) {
+      const page = await readFile(join(DIST, "views", `${view}.html`), "utf8");
+      assert.equal(meta(page, "og:image"), `og/${view}.png`);
+      assert.ok(files.includes(`og/${view}.png`));
+      assert.notEqual(meta(page, "og:title"), meta(index, "og:title"), view);
+      assert.equal(meta(page, "og:image:alt"), meta(page, "og:description"));
+      // Nothing else differs: the app and the first screen are index.html's.
+      const rest = (html) => html.replace(/[ \t]*<meta (?:property|name)="(?:description|og:[a-z:]+)" content="[^"]*">\n?/g, "");
+      assert.equal(rest(page), rest(index), view);
+      for (const query of [`view=${view}`, `view=${view}&theme=dark`, `theme=light&view=${view}`]) {
+        for (const host of [root, sub, node]) {
+          const res = await get(`${host.url}?${query}`, BR);
+          assert.equal(res.status, 200);
+          assert.equal(meta(await res.text(), "og:image"), `og/${view}.png`, `${host.url}?${query}`);
+          assert.equal(res.headers.get("content-security-policy"), pageCsp);
+        }
+      }
+    }
+    // Any other link gets index.html: the default view, filters, an embed, a view without a page.
+    for (const query of ["", "view=overview", "view=table", "view=compare&year=2024", "embed=1&view=compare", "view=nonsense", "view=compare&theme=blue"]) {
+      for (const host of [root, sub, node]) {
+        const html = await (await get(`${host.url}${query ? `?${query}` : ""}`, BR)).text();
+        assert.equal(html, index, `${host.url}?${query}`);
+      }
+    }
+  } finally {
+    node.close();
+  }
+  // The app runs from a view's page as from index.html.
+  const browser = await launch();
+  try {
+    const { page, problems } = await probedPage(browser);
+    await page.goto(`${root.url}?view=compare`);
+    await chartSeries(page);
+    assert.equal(await page.getAttribute("[data-testid=view-compare]", "aria-current"), "page");
+    assert.deepEqual(problems.pageErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test("the example server block a newsroom adapts is a valid nginx config with the shipped files", async () => {
   const { mkdtemp, writeFile, mkdir, copyFile, rm } = await import("node:fs/promises");
   const { tmpdir } = await import("node:os");
