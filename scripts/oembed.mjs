@@ -1,7 +1,8 @@
 // Post-build step: with HEIST_PUBLIC_URL set (the address the site will be served at, e.g.
 // https://news.example/graphics/heists/), writes the oEmbed response of every canonical view to
 // oembed/<view>.json and puts the default view's discovery link into index.html, so a CMS that
-// speaks oEmbed turns a pasted link to the explorer into the embed. The responses come from the
+// speaks oEmbed turns a pasted link to the explorer into the embed; and makes the link preview's
+// addresses absolute (og:image, og:url). The responses come from the
 // app's own Rust (`crypto-heist-explorer oembed <url>` on the host). Without HEIST_PUBLIC_URL
 // nothing is written: an oEmbed response must carry absolute URLs, and dist/ is built to be
 // served at any path.
@@ -30,6 +31,14 @@ const escape = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").rep
 const overview = responses.overview;
 const link = `<link rel="alternate" type="application/json+oembed" href="${escape(`${base}oembed/overview.json`)}" title="${escape(overview.title)}">`;
 const indexPath = join(dir, "index.html");
-const html = readFileSync(indexPath, "utf8");
+let html = readFileSync(indexPath, "utf8");
+// Link previews too need absolute addresses (Facebook, LinkedIn and X do not resolve a
+// relative og:image): the preview image's, and the page's own as og:url.
+const image = '<meta property="og:image" content="og-image.png">';
+if (!html.includes(image)) {
+  console.error("oembed: index.html has no relative og:image to make absolute");
+  process.exit(1);
+}
+html = html.replace(image, `<meta property="og:image" content="${escape(`${base}og-image.png`)}">\n  <meta property="og:url" content="${escape(base)}">`);
 writeFileSync(indexPath, html.replace("</head>", `  ${link}\n</head>`));
 console.log(`oembed: ${Object.keys(responses).length} responses for ${base}`);

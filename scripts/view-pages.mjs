@@ -33,11 +33,16 @@ export function viewPage(index, chart, [width, height], oembed) {
   html = replaceOnce(html, /<meta name="description" content="[^"]*">/, () => `<meta name="description" content="${summary}">`, "description");
   html = replaceOnce(html, /<meta property="og:title" content="[^"]*">/, () => `<meta property="og:title" content="${title}">`, "og:title");
   html = replaceOnce(html, /<meta property="og:description" content="[^"]*">/, () => `<meta property="og:description" content="${summary}">`, "og:description");
+  // Absolute where the build knows the site's address (scripts/oembed.mjs made index.html's so).
+  const base = /<meta property="og:url" content="([^"]*)">/.exec(html)?.[1];
+  if (base) {
+    html = replaceOnce(html, /<meta property="og:url" content="[^"]*">/, () => `<meta property="og:url" content="${base}?view=${chart.view}">`, "og:url");
+  }
   html = replaceOnce(
     html,
     /<meta property="og:image" content="[^"]*">/,
     () =>
-      `<meta property="og:image" content="${attribute(chart.image)}">\n` +
+      `<meta property="og:image" content="${base ?? ""}${attribute(chart.image)}">\n` +
       `  <meta property="og:image:width" content="${width}">\n` +
       `  <meta property="og:image:height" content="${height}">\n` +
       `  <meta property="og:image:alt" content="${summary}">`,

@@ -22,6 +22,10 @@ test("the page links its oEmbed response, which describes a working rich embed o
   const discovery = html.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/);
   assert.ok(discovery, "a discovery link in index.html");
   assert.equal(discovery[1], `${PUBLIC}oembed/overview.json`);
+  // The link preview's addresses are absolute, as social networks need them.
+  assert.ok(html.includes(`<meta property="og:image" content="${PUBLIC}og-image.png">`));
+  assert.ok(html.includes(`<meta property="og:url" content="${PUBLIC}">`));
+  assert.equal((await fetch(`${server.url}og-image.png`)).status, 200);
   const response = await (await fetch(discovery[1].replace(PUBLIC, server.url))).json();
   assert.equal(response.type, "rich");
   assert.equal(response.version, "1.0");
@@ -50,6 +54,9 @@ test("the page links its oEmbed response, which describes a working rich embed o
     const own = viewHtml.match(/<link rel="alternate" type="application\/json\+oembed" href="([^"]+)" title="([^"]+)">/);
     assert.equal(own?.[1], `${PUBLIC}oembed/${view}.json`, view);
     assert.equal(own[2].replace(/&amp;/g, "&").replace(/&quot;/g, '"'), other.title, view);
+    // Its link preview, in absolute addresses.
+    assert.match(viewHtml, new RegExp(`<meta property="og:image" content="${PUBLIC.replace(/\./g, "\\.")}og/${view}\\.png">`), view);
+    assert.match(viewHtml, new RegExp(`<meta property="og:url" content="${PUBLIC.replace(/\./g, "\\.")}\\?view=${view}">`), view);
   }
   const page = await browser.newPage();
   await page.setContent(response.html.replaceAll(PUBLIC, server.url));
