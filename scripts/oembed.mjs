@@ -9,6 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runHostBinary } from "./host-binary.mjs";
+import { escape } from "./markup.mjs";
 import { stagingDir } from "./staging-dir.mjs";
 
 const dir = stagingDir("oembed");
@@ -27,7 +28,6 @@ mkdirSync(join(dir, "oembed"), { recursive: true });
 for (const [view, response] of Object.entries(responses)) {
   writeFileSync(join(dir, "oembed", `${view}.json`), JSON.stringify(response, null, 2) + "\n");
 }
-const escape = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const overview = responses.overview;
 const link = `<link rel="alternate" type="application/json+oembed" href="${escape(`${base}oembed/overview.json`)}" title="${escape(overview.title)}">`;
 const indexPath = join(dir, "index.html");

@@ -3,6 +3,7 @@
 // with resvg (prerender.mjs calls it for every canonical view).
 import { spawnSync } from "node:child_process";
 import { Resvg } from "@resvg/resvg-js";
+import { escape } from "./markup.mjs";
 import { appFontStack, measureText } from "./text-width.mjs";
 
 const PAD = 44;
@@ -13,10 +14,6 @@ const SOURCE = { size: 15, line: 20, weight: 400, family: "sans" };
 // A chart told in words (`card_text`): the report's figure, then what our rows add up to.
 const SAID = { size: 30, line: 40, weight: 400, family: "sans" };
 const OURS = { size: 30, line: 40, weight: 700, family: "sans" };
-
-/** Text for HTML or SVG markup, in an element or a double-quoted attribute. */
-export const escape = (text) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The font fontconfig gives for a pattern (`serif:bold`), as a browser on this machine would
  * draw it: `{ family, file }`, or undefined without fontconfig. */

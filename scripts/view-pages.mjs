@@ -12,9 +12,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runHostBinary } from "./host-binary.mjs";
+import { escape } from "./markup.mjs";
 import { stagingDir } from "./staging-dir.mjs";
-
-const attribute = (text) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 /** `html` with the one match of `pattern` replaced; the build fails if index.html no longer has
  * exactly one, instead of shipping a page with the default preview. */
@@ -27,8 +26,8 @@ function replaceOnce(html, pattern, replacement, what) {
 /** index.html as the page of `chart` (an entry of `static-charts`' `charts`); `oembed` is the
  * view's oEmbed response where the build wrote one. */
 export function viewPage(index, chart, [width, height], oembed) {
-  const title = attribute(chart.title);
-  const summary = attribute(chart.summary);
+  const title = escape(chart.title);
+  const summary = escape(chart.summary);
   let html = index;
   html = replaceOnce(html, /<meta name="description" content="[^"]*">/, () => `<meta name="description" content="${summary}">`, "description");
   html = replaceOnce(html, /<meta property="og:title" content="[^"]*">/, () => `<meta property="og:title" content="${title}">`, "og:title");
@@ -42,7 +41,7 @@ export function viewPage(index, chart, [width, height], oembed) {
     html,
     /<meta property="og:image" content="[^"]*">/,
     () =>
-      `<meta property="og:image" content="${base ?? ""}${attribute(chart.image)}">\n` +
+      `<meta property="og:image" content="${base ?? ""}${escape(chart.image)}">\n` +
       `  <meta property="og:image:width" content="${width}">\n` +
       `  <meta property="og:image:height" content="${height}">\n` +
       `  <meta property="og:image:alt" content="${summary}">`,
@@ -53,7 +52,7 @@ export function viewPage(index, chart, [width, height], oembed) {
   const link = /<link rel="alternate" type="application\/json\+oembed" href="([^"]*)oembed\/[a-z]+\.json" title="[^"]*">/;
   if (link.test(html) !== Boolean(oembed)) throw new Error(`view-pages: ${chart.view}: an oEmbed link without its response, or the reverse`);
   if (oembed) {
-    html = replaceOnce(html, link, (_, base) => `<link rel="alternate" type="application/json+oembed" href="${base}oembed/${chart.view}.json" title="${attribute(oembed.title)}">`, "oEmbed links");
+    html = replaceOnce(html, link, (_, base) => `<link rel="alternate" type="application/json+oembed" href="${base}oembed/${chart.view}.json" title="${escape(oembed.title)}">`, "oEmbed links");
   }
   return html;
 }

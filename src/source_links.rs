@@ -25,10 +25,10 @@ pub fn linkable(url: &str) -> bool {
     url.starts_with("https://") || url.starts_with("http://")
 }
 
-/// The sources' links, in their order (best first).
+/// The links of the sources a table row lists ([`table_sources`]), in their order (best first).
 pub fn source_links_html(sources: &[Source]) -> String {
     let mut html = String::new();
-    for source in sources {
+    for source in &sources[..table_sources(sources.len())] {
         let href = linkable(&source.url).then_some(source.url.as_ref());
         push_source(
             &mut html,
@@ -61,13 +61,13 @@ pub fn more_sources_label(total: usize) -> Option<String> {
     (more > 0).then(|| format!("{more} more sources"))
 }
 
-/// What the table shows before the sources have loaded: the publishers and kinds of the row's
-/// first `listed` sources, best first, in the same markup without addresses, so that the links
-/// take their place without moving a row. Empty for a row that carries no names (synthetic
-/// rows).
-pub fn source_names_html(row: &Incident, listed: usize) -> String {
+/// What the table shows before the sources have loaded: the publishers and kinds of the
+/// sources the row lists ([`table_sources`]), best first, in the same markup without addresses,
+/// so that the links take their place without moving a row. Empty for a row that carries no
+/// names (synthetic rows).
+pub fn source_names_html(row: &Incident) -> String {
     let mut html = String::new();
-    for (publisher, kind) in source_names(row).take(listed) {
+    for (publisher, kind) in source_names(row).take(table_sources(row.source_names.len())) {
         push_source(&mut html, None, None, publisher, kind);
     }
     html
@@ -160,11 +160,10 @@ mod tests {
                 .map(|s| (s.publisher.as_ref(), s.kind))
                 .collect();
             assert_eq!(names, loaded, "{}", row.id);
-            let listed = table_sources(names.len());
-            let before = source_names_html(row, listed);
+            let before = source_names_html(row);
             assert_eq!(
                 text_of(&before),
-                text_of(&source_links_html(&detail.sources[..listed])),
+                text_of(&source_links_html(&detail.sources)),
                 "{}",
                 row.id
             );
@@ -181,7 +180,7 @@ mod tests {
     #[test]
     fn a_row_without_names_shows_none_before_loading() {
         let rows = crate::data::synthetic::generate(3, 7);
-        assert!(rows.iter().all(|row| source_names_html(row, 3).is_empty()));
+        assert!(rows.iter().all(|row| source_names_html(row).is_empty()));
     }
 
     #[test]

@@ -11,7 +11,7 @@
 use crate::data::{Basis, Incident, Scope, Valuation};
 use crate::format::{self, escape_html as esc};
 use crate::query::{Breakdown, Sort, SortColumn};
-use crate::source_links::{more_sources_label, source_names_html, table_sources};
+use crate::source_links::{more_sources_label, source_names_html};
 use crate::state::links::view_link;
 use crate::state::ViewState;
 use std::fmt::Write;
@@ -160,8 +160,7 @@ fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &Vie
             esc(row.scope.tag())
         );
     }
-    let total = row.source_names.len();
-    let more = more_sources_label(total)
+    let more = more_sources_label(row.source_names.len())
         .map(|label| {
             format!(
                 "<a class=\"sources-more\" href=\"{}\">{}</a>",
@@ -174,7 +173,7 @@ fn row_html(html: &mut String, row: &'static Incident, basis: Basis, state: &Vie
         html,
         "<span class=\"row-sources\"><span class=\"sources\">{sources}</span>{more}</span></th>\
          <td>{category}</td><td>{vector}</td><td><span class=\"{badge}\">{attribution}</span>",
-        sources = source_names_html(row, table_sources(total)),
+        sources = source_names_html(row),
         badge = attribution_badge(row),
         category = esc(row.category.label()),
         vector = esc(row.vector.label()),
@@ -238,10 +237,9 @@ mod tests {
         // The sources named without their links, as in the live table until they have loaded.
         for &i in page.iter().take(FIRST_ROWS) {
             let row = &INCIDENTS[i as usize];
-            let total = row.source_names.len();
-            let names = source_names_html(row, table_sources(total));
+            let names = source_names_html(row);
             assert!(!names.is_empty(), "{}", row.id);
-            let more = more_sources_label(total).map_or(String::new(), |label| {
+            let more = more_sources_label(row.source_names.len()).map_or(String::new(), |label| {
                 format!(
                     "<a class=\"sources-more\" href=\"?incident={}\">{label}</a>",
                     row.id

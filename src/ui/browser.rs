@@ -156,13 +156,23 @@ pub fn end_boot() {
         let _ = place.append_child(&rows);
     }
     boot.remove();
-    if let Some(testid) = focused {
-        if let Ok(Some(control)) = document.query_selector(&format!("[data-testid={testid}]")) {
-            if let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = control.focus();
-            }
-        }
+    if let Some(control) = focused.and_then(|testid| live_control(&document, &testid)) {
+        let _ = control.focus();
     }
+}
+
+/// The app's control with this `data-testid`, for one the first screen named. Our test ids are
+/// lower-case words and hyphens; anything else was not written by us and finds nothing.
+fn live_control(document: &web_sys::Document, testid: &str) -> Option<web_sys::HtmlElement> {
+    if testid.is_empty() || !testid.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
+        return None;
+    }
+    document
+        .query_selector(&format!("[data-testid={testid}]"))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
 }
 
 /// Carries out the click a reader gave one of the first screen's buttons before the app had
@@ -180,14 +190,7 @@ pub fn replay_static_action() {
         return;
     };
     let _ = root.remove_attribute("data-static-pending");
-    // Our test ids are lower-case words and hyphens; anything else was not written by us.
-    if testid.is_empty() || !testid.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-        return;
-    }
-    let Ok(Some(control)) = document.query_selector(&format!("[data-testid={testid}]")) else {
-        return;
-    };
-    let Some(control) = control.dyn_ref::<web_sys::HtmlElement>() else {
+    let Some(control) = live_control(&document, &testid) else {
         return;
     };
     let focus_lost = document

@@ -9,9 +9,7 @@ use super::rows::incidents;
 use super::rows_in_dom::rows_in_dom;
 use crate::data::{Basis, Incident, Scope};
 use crate::format;
-use crate::source_links::{
-    more_sources_label, source_links_html, source_names_html, table_sources,
-};
+use crate::source_links::{more_sources_label, source_links_html, source_names_html};
 use crate::state::{SortColumn, View, ViewState};
 use crate::table::{
     aria_sort, attribution_badge, incident_href, loss_detail, marks_face_value, showing, PAGE,
@@ -32,11 +30,15 @@ fn Row(
 ) -> impl IntoView {
     let row: &'static Incident = &incidents()[index];
     let badge = attribution_badge(row);
+    // The incident's page, from its name and from its "more sources" link.
+    let href = move || {
+        page.with_value(|page| shown.with(|(_, state)| incident_href(page, state, row.id.as_ref())))
+    };
     view! {
         <tr data-testid="incident-row" data-id=row.id.as_ref()>
             <td class="nowrap">{format::date(row.date)}</td>
             <th scope="row">
-                <a class="incident-name" data-testid="incident-link" href=move || page.with_value(|page| shown.with(|(_, state)| incident_href(page, state, row.id.as_ref())))>
+                <a class="incident-name" data-testid="incident-link" href=href>
                     {row.name.as_ref()}
                 </a>
                 {(row.scope != Scope::Theft)
@@ -53,12 +55,12 @@ fn Row(
                         inner_html=move || {
                             details
                                 .of(index)
-                                .map(|d| source_links_html(&d.sources[..table_sources(d.sources.len())]))
-                                .unwrap_or_else(|| source_names_html(row, table_sources(row.source_names.len())))
+                                .map(|d| source_links_html(&d.sources))
+                                .unwrap_or_else(|| source_names_html(row))
                         }
                     ></span>
                     {more_sources_label(row.source_names.len()).map(|label| view! {
-                        <a class="sources-more" href=move || page.with_value(|page| shown.with(|(_, state)| incident_href(page, state, row.id.as_ref())))>
+                        <a class="sources-more" href=href>
                             {label}
                         </a>
                     })}

@@ -100,12 +100,12 @@ export function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
 }
 
-/** Every row of data/incidents.csv, whatever its scope. */
 /** The rows of `data/<name>`, read independently of the app. */
 export async function dataCsv(name) {
   return parseCsv(await readFile(join(ROOT, "data", name), "utf8"));
 }
 
+/** Every row of data/incidents.csv, whatever its scope. */
 export async function allIncidents() {
   return dataCsv("incidents.csv");
 }
